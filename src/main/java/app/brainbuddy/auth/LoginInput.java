@@ -1,0 +1,8 @@
+package app.brainbuddy.auth;
+
+record LoginInput(String email, String password) {
+
+    LoginInput {
+        email = Emails.normalize(email);
+    }
+}

@@ -1,0 +1,94 @@
+package app.brainbuddy.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/** The RSA key that signs this server's tokens, and the encoder and decoder built on it. */
+@Configuration(proxyBeanMethods = false)
+class SigningKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+
+    @Bean
+    RSAKey signingKey(JwtSettings settings) throws JOSEException {
+        Resource privateKey = settings.privateKey();
+        Resource publicKey = settings.publicKey();
+        KeyPair pair;
+        if (privateKey != null && publicKey != null) {
+            pair = new KeyPair(
+                    read(publicKey, RsaKeyConverters.x509()::convert),
+                    read(privateKey, RsaKeyConverters.pkcs8()::convert));
+        } else {
+            log.warn("No JWT signing key configured (brainbuddy.security.jwt.private-key/public-key): "
+                    + "generated a development key; tokens will not survive a restart");
+            pair = generate();
+        }
+        return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+                .privateKey((RSAPrivateKey) pair.getPrivate())
+                .keyIDFromThumbprint()
+                .build();
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(RSAKey signingKey) {
+        return new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(signingKey)));
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(RSAKey signingKey, JwtSettings settings) throws JOSEException {
+        NimbusJwtDecoder decoder =
+                NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(
+                JwtClaimNames.AUD, aud -> aud != null && aud.contains(settings.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(settings.issuer()), audience));
+        return decoder;
+    }
+
+    private static <K> K read(Resource resource, Function<InputStream, K> converter) {
+        try (InputStream in = resource.getInputStream()) {
+            return converter.apply(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the JWT key " + resource, e);
+        }
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("RSA is not available in this JVM", e);
+        }
+    }
+}

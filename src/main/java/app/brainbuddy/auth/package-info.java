@@ -1,0 +1,4 @@
+@NullMarked
+package app.brainbuddy.auth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,69 @@
+package app.brainbuddy.graphql;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/** The one place where exceptions become GraphQL errors (DESIGN section 6). */
+@ControllerAdvice
+class GraphQlErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    @GraphQlExceptionHandler
+    GraphQLError apiException(ApiException e, DataFetchingEnvironment env) {
+        return error(env, e.errorType(), e.getMessage());
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError invalidInput(ConstraintViolationException e, DataFetchingEnvironment env) {
+        String violations = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(GraphQlErrors::describe)
+                .collect(Collectors.joining("; "));
+        return error(env, ErrorType.BAD_REQUEST, "Invalid input: " + violations);
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError unauthenticated(AuthenticationException e, DataFetchingEnvironment env) {
+        return error(env, ErrorType.UNAUTHORIZED, "Sign in: this operation needs a valid bearer token");
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError forbidden(AccessDeniedException e, DataFetchingEnvironment env) {
+        return error(env, ErrorType.FORBIDDEN, "This operation is not allowed for your account");
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError unexpected(Throwable e, DataFetchingEnvironment env) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("Internal error {} in {}", errorId, env.getExecutionStepInfo().getPath(), e);
+        return error(env, ErrorType.INTERNAL_ERROR, "Internal error; reference " + errorId);
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message) {
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(type)
+                .message(message)
+                .build();
+    }
+
+    /** "register.input.email" reads better to a client as "input.email". */
+    private static String describe(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String field = path.contains(".") ? path.substring(path.indexOf('.') + 1) : path;
+        return field + " " + violation.getMessage();
+    }
+}

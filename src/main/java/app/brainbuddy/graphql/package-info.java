@@ -1,0 +1,4 @@
+@NullMarked
+package app.brainbuddy.graphql;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,30 @@
+package app.brainbuddy.habit;
+
+import app.brainbuddy.user.OwnedByUser;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
+
+/** A habit loop (trigger, routine, reward) with its interrupt protocol and attempt counters. */
+@Document("habits")
+public record Habit(
+        @Id String id,
+        @Indexed @Field("user_id") String userId,
+        @Indexed @Field("habit_type") HabitType habitType,
+        String trigger,
+        String routine,
+        String reward,
+        @Field("interrupt_protocol") InterruptProtocol interruptProtocol,
+        @Field("success_count") int successCount,
+        @Field("attempt_count") int attemptCount,
+        @Field("created_at") Instant createdAt)
+        implements OwnedByUser {
+
+    /** Null before the first attempt: no attempts is not a 0% success rate. */
+    public @Nullable Double successRate() {
+        return attemptCount == 0 ? null : (double) successCount / attemptCount;
+    }
+}

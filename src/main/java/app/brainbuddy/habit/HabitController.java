@@ -1,0 +1,47 @@
+package app.brainbuddy.habit;
+
+import app.brainbuddy.graphql.ParentKey;
+import app.brainbuddy.user.User;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Mono;
+
+@Controller
+class HabitController {
+
+    private final HabitService habits;
+
+    HabitController(HabitService habits, BatchLoaderRegistry loaders) {
+        this.habits = habits;
+        loaders.<ParentKey<Optional<HabitType>>, List<Habit>>forName("userHabits")
+                .registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> habits.habitsOf(keys)));
+    }
+
+    @QueryMapping
+    Habit habit(@Argument String id) {
+        return habits.visibleHabit(id);
+    }
+
+    @MutationMapping
+    Habit createHabit(@Argument @Valid CreateHabitInput input) {
+        return habits.create(input);
+    }
+
+    @SchemaMapping(typeName = "User")
+    CompletableFuture<List<Habit>> habits(
+            User user,
+            @Argument @Nullable HabitType habitType,
+            DataLoader<ParentKey<Optional<HabitType>>, List<Habit>> userHabits) {
+        return userHabits.load(new ParentKey<>(user.id(), Optional.ofNullable(habitType)));
+    }
+}

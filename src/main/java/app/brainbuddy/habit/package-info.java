@@ -1,0 +1,4 @@
+@NullMarked
+package app.brainbuddy.habit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,20 @@
+package app.brainbuddy.knowledge;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
+
+/** One piece of scientific evidence: a stimulus with its parameters, an outcome, and how strong the evidence is. */
+@Document("brain_knowledge")
+public record BrainKnowledge(
+        @Id String id,
+        @Indexed @Field("stimulus_type") String stimulusType,
+        @Field("stimulus_parameters") Map<String, Object> stimulusParameters,
+        @Indexed String outcome,
+        @Field("evidence_strength") double evidenceStrength,
+        List<Citation> citations,
+        @Field("created_at") Instant createdAt) {}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.brainbuddy.knowledge;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package app.brainbuddy.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,34 @@
+package app.brainbuddy.mongo;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the data lives: {@code url} (from {@code MONGODB_URL}) selects a real MongoDB; left blank,
+ * the embedded development server is started instead.
+ */
+@ConfigurationProperties("brainbuddy.mongo")
+public record MongoSettings(
+        @Nullable String url,
+        @DefaultValue("brain_buddy") String database,
+        @DefaultValue("5s") Duration serverSelectionTimeout,
+        @DefaultValue Embedded embedded) {
+
+    boolean usesEmbeddedServer() {
+        return url == null || url.isBlank();
+    }
+
+    /** The embedded mongo-java-server: an H2 file (kept across restarts) or memory (tests). */
+    public record Embedded(
+            @DefaultValue("file") Storage storage,
+            @DefaultValue("./data/brain-buddy.mv.db") Path path,
+            @DefaultValue("0") int port) {}
+
+    public enum Storage {
+        FILE,
+        MEMORY
+    }
+}

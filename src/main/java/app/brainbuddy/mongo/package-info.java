@@ -1,0 +1,4 @@
+@NullMarked
+package app.brainbuddy.mongo;
+
+import org.jspecify.annotations.NullMarked;

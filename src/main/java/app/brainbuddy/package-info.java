@@ -1,0 +1,4 @@
+@NullMarked
+package app.brainbuddy;
+
+import org.jspecify.annotations.NullMarked;

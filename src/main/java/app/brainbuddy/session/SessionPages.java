@@ -1,0 +1,105 @@
+package app.brainbuddy.session;
+
+import app.brainbuddy.graphql.Cursor;
+import app.brainbuddy.graphql.Page;
+import app.brainbuddy.mongo.Keyset;
+import app.brainbuddy.user.User;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.QueryMapper;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pages of sessions for many users in one command: an aggregation over the users with a
+ * {@code $lookup} whose pipeline matches one user, sorts newest first and stops after the page. On
+ * MongoDB each of those pipelines walks the {@code {user_id, timestamp}} index and reads only the
+ * page, however many sessions a user has; reading all sessions of all users and slicing them here
+ * would grow with the users' whole history.
+ */
+@Component
+class SessionPages {
+
+    private final MongoTemplate mongo;
+    private final QueryMapper queryMapper;
+    private final MongoPersistentEntity<?> sessionEntity;
+
+    SessionPages(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.queryMapper = new QueryMapper(mongo.getConverter());
+        this.sessionEntity =
+                mongo.getConverter().getMappingContext().getRequiredPersistentEntity(TrainingSession.class);
+    }
+
+    /** For each user, the sessions matching the filter after the page's cursor, at most one more than the page. */
+    Map<String, List<TrainingSession>> pages(Collection<String> userIds, SessionFilter filter, Page page) {
+        List<Document> perUser = new ArrayList<>();
+        perUser.add(new Document(
+                "$match", new Document("$expr", new Document("$eq", List.of("$user_id", "$$userId")))));
+        Document conditions = queryMapper.getMappedObject(criteria(filter, page).getCriteriaObject(), sessionEntity);
+        if (!conditions.isEmpty()) {
+            perUser.add(new Document("$match", conditions));
+        }
+        perUser.add(new Document("$sort", new Document("timestamp", -1).append("_id", -1)));
+        perUser.add(new Document("$limit", page.first() + 1));
+
+        List<Document> pipeline = List.of(
+                new Document("$match", new Document("_id", new Document("$in", objectIds(userIds)))),
+                new Document("$project", new Document("_id", 1)),
+                new Document(
+                        "$lookup",
+                        new Document("from", sessionEntity.getCollection())
+                                .append("let", new Document("userId", new Document("$toString", "$_id")))
+                                .append("pipeline", perUser)
+                                .append("as", "page")));
+
+        Map<String, List<TrainingSession>> pages = new HashMap<>();
+        for (Document user :
+                mongo.getCollection(mongo.getCollectionName(User.class)).aggregate(pipeline)) {
+            pages.put(
+                    user.getObjectId("_id").toHexString(),
+                    user.getList("page", Document.class).stream()
+                            .map(session -> mongo.getConverter().read(TrainingSession.class, session))
+                            .toList());
+        }
+        return pages;
+    }
+
+    private static Criteria criteria(SessionFilter filter, Page page) {
+        List<Criteria> parts = new ArrayList<>();
+        if (filter.moduleType() != null) {
+            parts.add(Criteria.where("moduleType").is(filter.moduleType()));
+        }
+        if (filter.brainwaveTarget() != null) {
+            parts.add(Criteria.where("brainwaveTarget").is(filter.brainwaveTarget()));
+        }
+        if (filter.from() != null) {
+            parts.add(Criteria.where("timestamp").gte(filter.from()));
+        }
+        if (filter.to() != null) {
+            parts.add(Criteria.where("timestamp").lt(filter.to()));
+        }
+        if (filter.rated() != null) {
+            parts.add(
+                    filter.rated()
+                            ? Criteria.where("userRating").ne(null)
+                            : Criteria.where("userRating").is(null));
+        }
+        Cursor after = page.after();
+        if (after != null) {
+            parts.add(Keyset.descendingAfter("timestamp", after.instant(), after.id()));
+        }
+        return parts.isEmpty() ? new Criteria() : new Criteria().andOperator(parts);
+    }
+
+    private static List<ObjectId> objectIds(Collection<String> ids) {
+        return ids.stream().filter(ObjectId::isValid).map(ObjectId::new).toList();
+    }
+}

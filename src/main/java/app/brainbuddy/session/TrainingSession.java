@@ -1,0 +1,26 @@
+package app.brainbuddy.session;
+
+import app.brainbuddy.user.OwnedByUser;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
+
+/** One training session of one user; {@code userRating} and {@code effectivenessScore} stay null until rated. */
+@Document("sessions")
+@CompoundIndex(name = "user_id_1_timestamp_-1", def = "{'user_id': 1, 'timestamp': -1}")
+public record TrainingSession(
+        @Id String id,
+        @Indexed @Field("user_id") String userId,
+        @Indexed @Field("module_type") ModuleType moduleType,
+        @Field("brainwave_target") @Nullable BrainwaveTarget brainwaveTarget,
+        @Field("generated_content") Map<String, Object> generatedContent,
+        @Field("user_rating") @Nullable Integer userRating,
+        @Field("effectiveness_score") @Nullable Double effectivenessScore,
+        @Indexed Instant timestamp,
+        @Field("duration_seconds") int durationSeconds)
+        implements OwnedByUser {}

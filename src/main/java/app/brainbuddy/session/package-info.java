@@ -1,0 +1,4 @@
+@NullMarked
+package app.brainbuddy.session;
+
+import org.jspecify.annotations.NullMarked;

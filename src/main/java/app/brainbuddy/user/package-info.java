@@ -1,0 +1,4 @@
+@NullMarked
+package app.brainbuddy.user;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,110 @@
+package app.brainbuddy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Integration tests talk to the running application over HTTP, as a client would, against an
+ * in-memory embedded MongoDB. All of them share one application context and one database, so each
+ * test works with accounts of its own.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "brainbuddy.mongo.embedded.storage=memory",
+            "brainbuddy.security.admin-emails=" + GraphQlIntegrationTest.ADMIN_EMAIL
+        })
+@Import({MongoCommands.class, SchemaReportCapture.class})
+public abstract class GraphQlIntegrationTest {
+
+    protected static final String ADMIN_EMAIL = "admin@brainbuddy.test";
+    protected static final String PASSWORD = "correct horse battery staple";
+
+    private static final AtomicInteger accounts = new AtomicInteger();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    protected MongoTemplate mongo;
+
+    @Autowired
+    protected MongoCommands mongoCommands;
+
+    /** A client without a token. */
+    protected HttpGraphQlTester anonymous() {
+        return HttpGraphQlTester.create(http());
+    }
+
+    /** Plain HTTP to the GraphQL endpoint, for what a GraphQL client hides (status codes, raw bodies). */
+    protected WebTestClient http() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + "/graphql")
+                .build();
+    }
+
+    /** A fresh account, signed in. */
+    protected SignedIn signUp() {
+        return signUp("user" + accounts.incrementAndGet() + "-" + System.nanoTime() + "@brainbuddy.test");
+    }
+
+    protected SignedIn signUp(String email) {
+        return signedIn(
+                anonymous()
+                        .documentName("register")
+                        .variable("input", Map.of("email", email, "password", PASSWORD, "chronotype", "BEAR"))
+                        .execute(),
+                "register");
+    }
+
+    /** The administrator's account, whose email is in the configured admin list. */
+    protected SignedIn admin() {
+        boolean exists = mongo.getCollection("users").countDocuments(new Document("email", ADMIN_EMAIL)) > 0;
+        if (!exists) {
+            return signUp(ADMIN_EMAIL);
+        }
+        return signedIn(
+                anonymous()
+                        .documentName("login")
+                        .variable("input", Map.of("email", ADMIN_EMAIL, "password", PASSWORD))
+                        .execute(),
+                "login");
+    }
+
+    protected long count(String collection) {
+        return mongo.getCollection(collection).countDocuments();
+    }
+
+    /** The response failed with exactly one error of this classification, and left no data behind. */
+    protected static void assertSingleError(GraphQlTester.Response response, ErrorType type) {
+        response.errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(type)));
+    }
+
+    private SignedIn signedIn(GraphQlTester.Response response, String payload) {
+        String token = response.path(payload + ".token").entity(String.class).get();
+        String id = response.path(payload + ".user.id").entity(String.class).get();
+        String email =
+                response.path(payload + ".user.email").entity(String.class).get();
+        HttpGraphQlTester client =
+                anonymous().mutate().header("Authorization", "Bearer " + token).build();
+        return new SignedIn(id, email, token, client);
+    }
+
+    /** A signed-in account and a client that sends its token. */
+    protected record SignedIn(String id, String email, String token, HttpGraphQlTester graphQl) {}
+}

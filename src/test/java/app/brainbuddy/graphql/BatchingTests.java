@@ -1,0 +1,93 @@
+package app.brainbuddy.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.brainbuddy.GraphQlIntegrationTest;
+import app.brainbuddy.MongoCommands;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Nested fields cost one Mongo command per level and argument set, however many parents there are. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BatchingTests extends GraphQlIntegrationTest {
+
+    private SignedIn admin;
+
+    @BeforeAll
+    void fiftyUsersWithSessionsHabitsAndModels() {
+        admin = admin();
+        IntStream.range(0, 50).forEach(i -> {
+            SignedIn user = signUp();
+            for (int s = 0; s < 3; s++) {
+                user.graphQl()
+                        .document("mutation { startSession(input: {moduleType: MOVERS, durationSeconds: 300}) { id } }")
+                        .execute();
+            }
+            user.graphQl().document("""
+                            mutation { createHabit(input: {habitType: POSITIVE_ROUTINE, trigger: "alarm",
+                              routine: "stretch", reward: "energy",
+                              interruptProtocol: {technique: "breathing", durationSeconds: 30}}) { id } }""").execute();
+            // models come from ratings in a later feature; a stored one is enough to read
+            mongo.getCollection("user_models")
+                    .insertOne(new Document("_id", new ObjectId())
+                            .append("user_id", user.id())
+                            .append("model_weights", new byte[] {1, 2, 3})
+                            .append("last_updated", new Date())
+                            .append("training_steps", 3L)
+                            .append("phase", "developmental"));
+        });
+    }
+
+    @Test
+    void fiveAndFiftyUsersWithNestedFieldsSendTheSameCommands() {
+        List<String> forFive = commandsForUsers(5);
+        List<String> forFifty = commandsForUsers(50);
+
+        System.out.printf("Mongo commands for users(first: 5) with nested fields: %d %s%n", forFive.size(), forFive);
+        System.out.printf("Mongo commands for users(first: 50) with nested fields: %d %s%n", forFifty.size(), forFifty);
+        assertThat(forFifty).isEqualTo(forFive);
+        assertThat(forFive)
+                .containsExactlyInAnyOrder("find users", "aggregate users", "find habits", "find user_models");
+    }
+
+    @Test
+    void aUsersSessionsPointBackToTheUserWithOneCommand() {
+        SignedIn user = signUp();
+        for (int s = 0; s < 12; s++) {
+            user.graphQl()
+                    .document("mutation { startSession(input: {moduleType: PFC_GYM, durationSeconds: 120}) { id } }")
+                    .execute();
+        }
+        List<String> commands = names(mongoCommands.during(() -> user.graphQl()
+                .document("{ me { sessions(first: 12) { edges { node { user { id chronotype } } } } } }")
+                .execute()
+                .path("me.sessions.edges[*].node.user.id")
+                .entityList(String.class)
+                .hasSize(12)));
+
+        System.out.printf("Mongo commands for me { sessions(first: 12) { user } }: %s%n", commands);
+        assertThat(commands).containsExactly("find users", "aggregate users", "find users");
+    }
+
+    private List<String> commandsForUsers(int users) {
+        return names(mongoCommands.during(() -> admin.graphQl()
+                .documentName("usersNested")
+                .variable("first", users)
+                .execute()
+                .path("users.edges[*].node.sessions.edges")
+                .entityList(Object.class)
+                .hasSize(users)));
+    }
+
+    private static List<String> names(List<MongoCommands.Command> commands) {
+        return commands.stream()
+                .map(command -> command.name() + " " + command.collection())
+                .toList();
+    }
+}
