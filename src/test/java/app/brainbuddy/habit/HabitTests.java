@@ -109,7 +109,18 @@ class HabitTests extends GraphQlIntegrationTest {
         assertThat(stored.get("interrupt_protocol", Document.class))
                 .containsEntry("technique", "breathing_exercise")
                 .containsEntry("duration", 60);
-        assertThat(stored).containsKeys("trigger", "routine", "reward", "success_count", "attempt_count", "created_at");
+        assertThat(stored.keySet())
+                .containsExactlyInAnyOrder(
+                        "_id",
+                        "user_id",
+                        "habit_type",
+                        "trigger",
+                        "routine",
+                        "reward",
+                        "interrupt_protocol",
+                        "success_count",
+                        "attempt_count",
+                        "created_at");
     }
 
     private static GraphQlTester.Response create(SignedIn user, Map<String, Object> input) {

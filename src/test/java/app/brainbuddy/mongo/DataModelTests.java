@@ -47,7 +47,7 @@ class DataModelTests extends GraphQlIntegrationTest {
         assertThat(storedUser).isNotNull();
         assertThat(storedUser.keySet())
                 .containsExactlyInAnyOrder(
-                        "_id", "email", "hashed_password", "chronotype", "created_at", "privacy_settings", "_class");
+                        "_id", "email", "hashed_password", "chronotype", "created_at", "privacy_settings");
         assertThat(storedUser.getString("chronotype")).isEqualTo("bear");
         assertThat(storedUser.get("created_at")).isInstanceOf(java.util.Date.class);
 

@@ -10,19 +10,33 @@ import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.converter.GenericConverter;
 import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
+import org.springframework.data.mongodb.core.convert.DefaultMongoTypeMapper;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
- * The existing data stores enum values lowercase ({@code "bear"}, {@code "pfc_gym"}); GraphQL and
- * Java use the constants' upper-case names. These converters translate for every enum, in documents
- * and in queries alike.
+ * Documents look exactly like the existing data: enum values lowercase ({@code "bear"},
+ * {@code "pfc_gym"}) while GraphQL and Java use the constants' upper-case names, and no
+ * {@code _class} field, since no collection holds more than one type.
  */
 @Configuration(proxyBeanMethods = false)
-class LowercaseEnumConversions {
+class MongoMapping {
 
     @Bean
     MongoCustomConversions mongoCustomConversions() {
         return new MongoCustomConversions(List.of(new EnumToLowercase(), new LowercaseToEnum()));
+    }
+
+    @Bean
+    MappingMongoConverter mappingMongoConverter(
+            MongoDatabaseFactory factory, MongoMappingContext mappingContext, MongoCustomConversions conversions) {
+        MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), mappingContext);
+        converter.setCustomConversions(conversions);
+        converter.setTypeMapper(new DefaultMongoTypeMapper(null));
+        return converter;
     }
 
     @WritingConverter
