@@ -30,7 +30,7 @@ class GraphQlScalars {
 
     @Bean
     RuntimeWiringConfigurer extendedScalars() {
-        return wiring -> wiring.scalar(DATE_TIME).scalar(ExtendedScalars.Json);
+        return wiring -> wiring.scalar(DATE_TIME).scalar(ExtendedScalars.Date).scalar(ExtendedScalars.Json);
     }
 
     private static final class InstantCoercing implements Coercing<Instant, String> {

@@ -2,13 +2,18 @@ package app.brainbuddy.habit;
 
 import app.brainbuddy.user.OwnedByUser;
 import java.time.Instant;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 
-/** A habit loop (trigger, routine, reward) with its interrupt protocol and attempt counters. */
+/**
+ * A habit loop (trigger, routine, reward) with its interrupt protocol and attempt counters. The
+ * counters, streaks and {@code days} (attempts per UTC day, keyed {@code yyyy-MM-dd}) change only
+ * through atomic updates of this one document, so they always agree with each other.
+ */
 @Document("habits")
 public record Habit(
         @Id String id,
@@ -20,6 +25,10 @@ public record Habit(
         @Field("interrupt_protocol") InterruptProtocol interruptProtocol,
         @Field("success_count") int successCount,
         @Field("attempt_count") int attemptCount,
+        @Field("current_streak") int currentStreak,
+        @Field("best_streak") int bestStreak,
+        @Field("last_attempt_at") @Nullable Instant lastAttemptAt,
+        @Nullable Map<String, DayCount> days,
         @Field("created_at") Instant createdAt)
         implements OwnedByUser {
 
@@ -27,4 +36,15 @@ public record Habit(
     public @Nullable Double successRate() {
         return attemptCount == 0 ? null : (double) successCount / attemptCount;
     }
+
+    public double strength() {
+        return HabitStrength.of(daysOrEmpty());
+    }
+
+    Map<String, DayCount> daysOrEmpty() {
+        return days == null ? Map.of() : days;
+    }
+
+    /** Attempts and successes of one UTC day. */
+    public record DayCount(int attempts, int successes) {}
 }

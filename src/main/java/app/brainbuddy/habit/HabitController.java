@@ -1,14 +1,17 @@
 package app.brainbuddy.habit;
 
 import app.brainbuddy.graphql.ParentKey;
+import app.brainbuddy.user.StatsScope;
 import app.brainbuddy.user.User;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -35,6 +38,31 @@ class HabitController {
     @MutationMapping
     Habit createHabit(@Argument @Valid CreateHabitInput input) {
         return habits.create(input);
+    }
+
+    @MutationMapping
+    Habit updateHabit(@Argument @Valid UpdateHabitInput input) {
+        return habits.update(input);
+    }
+
+    @MutationMapping
+    String deleteHabit(@Argument String id) {
+        return habits.delete(id);
+    }
+
+    @MutationMapping
+    Habit recordHabitAttempt(@Argument HabitAttemptInput input) {
+        return habits.recordAttempt(input);
+    }
+
+    @SchemaMapping
+    List<HabitDay> history(Habit habit, @Argument @Nullable Integer days) {
+        return habits.history(habit, days);
+    }
+
+    @BatchMapping(typeName = "UserStats", field = "habits")
+    Map<StatsScope, HabitTotals> habitTotals(List<StatsScope> scopes) {
+        return habits.totals(scopes);
     }
 
     @SchemaMapping(typeName = "User")

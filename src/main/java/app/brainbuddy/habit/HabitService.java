@@ -3,29 +3,47 @@ package app.brainbuddy.habit;
 import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.ParentKey;
-import java.time.Instant;
+import app.brainbuddy.user.StatsScope;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 @Service
 public class HabitService {
 
+    static final int DEFAULT_HISTORY_DAYS = 30;
+    static final int MAX_HISTORY_DAYS = 366;
     private static final Sort OLDEST_FIRST = Sort.by("createdAt", "id");
 
     private final HabitRepository habits;
+    private final HabitAttempts attempts;
+    private final MongoTemplate mongo;
     private final CurrentUser currentUser;
+    private final Clock clock;
 
-    HabitService(HabitRepository habits, CurrentUser currentUser) {
+    HabitService(
+            HabitRepository habits, HabitAttempts attempts, MongoTemplate mongo, CurrentUser currentUser, Clock clock) {
         this.habits = habits;
+        this.attempts = attempts;
+        this.mongo = mongo;
         this.currentUser = currentUser;
+        this.clock = clock;
     }
 
     Habit create(CreateHabitInput input) {
@@ -36,13 +54,55 @@ public class HabitService {
                 input.trigger().strip(),
                 input.routine().strip(),
                 input.reward().strip(),
-                new InterruptProtocol(
-                        input.interruptProtocol().technique().strip(),
-                        input.interruptProtocol().durationSeconds()),
+                stripped(input.interruptProtocol()),
                 0,
                 0,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                0,
+                0,
+                null,
+                Map.of(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return habits.insert(habit);
+    }
+
+    Habit update(UpdateHabitInput input) {
+        Update update = new Update();
+        if (input.habitType() != null) {
+            update.set("habit_type", input.habitType());
+        }
+        if (input.trigger() != null) {
+            update.set("trigger", input.trigger().strip());
+        }
+        if (input.routine() != null) {
+            update.set("routine", input.routine().strip());
+        }
+        if (input.reward() != null) {
+            update.set("reward", input.reward().strip());
+        }
+        if (input.interruptProtocol() != null) {
+            update.set("interrupt_protocol", stripped(input.interruptProtocol()));
+        }
+        Habit updated = mongo.findAndModify(
+                HabitQueries.owned(currentUser.id(), input.id()),
+                update,
+                FindAndModifyOptions.options().returnNew(true),
+                Habit.class);
+        if (updated == null) {
+            throw ApiException.notFound("Habit", input.id());
+        }
+        return updated;
+    }
+
+    String delete(String id) {
+        if (mongo.remove(HabitQueries.owned(currentUser.id(), id), Habit.class).getDeletedCount() == 0) {
+            throw ApiException.notFound("Habit", id);
+        }
+        return id;
+    }
+
+    Habit recordAttempt(HabitAttemptInput input) {
+        return attempts.record(currentUser.id(), input.habitId(), input.success())
+                .orElseThrow(() -> ApiException.notFound("Habit", input.habitId()));
     }
 
     /** The caller's own habit; another user's answers exactly like a missing one. */
@@ -53,16 +113,68 @@ public class HabitService {
                 .orElseThrow(() -> ApiException.notFound("Habit", id));
     }
 
+    /** The last {@code days} UTC days (30 when null) up to today, oldest first, days without attempts included. */
+    List<HabitDay> history(Habit habit, @Nullable Integer requestedDays) {
+        int days = requestedDays == null ? DEFAULT_HISTORY_DAYS : requestedDays;
+        if (days < 1 || days > MAX_HISTORY_DAYS) {
+            throw ApiException.badRequest("days must be between 1 and " + MAX_HISTORY_DAYS + ", was " + days);
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Map<String, Habit.DayCount> counted = habit.daysOrEmpty();
+        return IntStream.range(0, days)
+                .mapToObj(back -> today.minusDays(days - 1 - back))
+                .map(date -> {
+                    Habit.DayCount count = counted.getOrDefault(date.toString(), new Habit.DayCount(0, 0));
+                    return new HabitDay(date, count.attempts(), count.successes());
+                })
+                .toList();
+    }
+
     /** One query per distinct habit type asked for, whatever the number of users. */
     Map<ParentKey<Optional<HabitType>>, List<Habit>> habitsOf(Set<ParentKey<Optional<HabitType>>> keys) {
         return ParentKey.loadByArguments(keys, (userIds, habitType) -> {
             List<Habit> found = habitType
                     .map(type -> habits.findByUserIdInAndHabitType(userIds, type, OLDEST_FIRST))
                     .orElseGet(() -> habits.findByUserIdIn(userIds, OLDEST_FIRST));
-            Map<String, List<Habit>> byUser = found.stream().collect(Collectors.groupingBy(Habit::userId));
-            return userIds.stream()
-                    .distinct()
-                    .collect(Collectors.toMap(Function.identity(), userId -> byUser.getOrDefault(userId, List.of())));
+            return byUser(userIds, found);
         });
+    }
+
+    /** Habit totals of several users' stats with one query; attempts count by UTC day within each scope. */
+    Map<StatsScope, HabitTotals> totals(Collection<StatsScope> scopes) {
+        List<String> userIds =
+                scopes.stream().map(StatsScope::userId).distinct().toList();
+        Map<String, List<Habit>> byUser = byUser(userIds, habits.findByUserIdIn(userIds, OLDEST_FIRST));
+        return scopes.stream()
+                .collect(Collectors.toMap(
+                        Function.identity(),
+                        scope -> totals(byUser.get(scope.userId()), scope),
+                        (same, alsoSame) -> same));
+    }
+
+    private static HabitTotals totals(List<Habit> habits, StatsScope scope) {
+        int attempts = 0;
+        int successes = 0;
+        for (Habit habit : habits) {
+            for (Map.Entry<String, Habit.DayCount> day : habit.daysOrEmpty().entrySet()) {
+                if (scope.includesDay(LocalDate.parse(day.getKey()))) {
+                    attempts += day.getValue().attempts();
+                    successes += day.getValue().successes();
+                }
+            }
+        }
+        int bestStreak = habits.stream().mapToInt(Habit::bestStreak).max().orElse(0);
+        return new HabitTotals(habits.size(), attempts, successes, bestStreak);
+    }
+
+    private static Map<String, List<Habit>> byUser(List<String> userIds, List<Habit> found) {
+        Map<String, List<Habit>> grouped = found.stream().collect(Collectors.groupingBy(Habit::userId));
+        return userIds.stream()
+                .distinct()
+                .collect(Collectors.toMap(Function.identity(), userId -> grouped.getOrDefault(userId, List.of())));
+    }
+
+    private static InterruptProtocol stripped(InterruptProtocol protocol) {
+        return new InterruptProtocol(protocol.technique().strip(), protocol.durationSeconds());
     }
 }

@@ -3,6 +3,7 @@ package app.brainbuddy.user;
 import app.brainbuddy.graphql.Associations;
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Page;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -36,6 +38,11 @@ class UserController {
     @QueryMapping
     Connection<User> users(@Argument @Nullable Integer first, @Argument @Nullable String after) {
         return users.list(Page.of(first, after));
+    }
+
+    @SchemaMapping(typeName = "User")
+    StatsScope stats(User user, @Argument @Nullable Instant from, @Argument @Nullable Instant to) {
+        return new StatsScope(user.id(), from, to);
     }
 
     @BatchMapping(typeName = "TrainingSession", field = "user")

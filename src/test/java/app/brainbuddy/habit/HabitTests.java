@@ -120,7 +120,106 @@ class HabitTests extends GraphQlIntegrationTest {
                         "interrupt_protocol",
                         "success_count",
                         "attempt_count",
+                        "current_streak",
+                        "best_streak",
+                        "days",
                         "created_at");
+    }
+
+    @Test
+    void updateHabitChangesOnlyTheGivenPartsAndKeepsTheAttempts() {
+        SignedIn user = signUp();
+        String habitId = id(create(user, habit("NEGATIVE_LOOP")));
+        user.graphQl()
+                .document("mutation($id: ID!) { recordHabitAttempt(input: {habitId: $id, success: true}) { id } }")
+                .variable("id", habitId)
+                .execute();
+
+        GraphQlTester.Response updated = update(
+                user,
+                Map.of(
+                        "id",
+                        habitId,
+                        "routine",
+                        "  a short walk  ",
+                        "interruptProtocol",
+                        Map.of("technique", "cyclic_sighing", "durationSeconds", 300)));
+
+        updated.path("updateHabit.routine").entity(String.class).isEqualTo("a short walk");
+        updated.path("updateHabit.trigger").entity(String.class).isEqualTo("stress at work");
+        updated.path("updateHabit.habitType").entity(String.class).isEqualTo("NEGATIVE_LOOP");
+        updated.path("updateHabit.interruptProtocol.durationSeconds")
+                .entity(Integer.class)
+                .isEqualTo(300);
+        updated.path("updateHabit.attemptCount").entity(Integer.class).isEqualTo(1);
+        update(user, Map.of("id", habitId, "habitType", "POSITIVE_ROUTINE"))
+                .path("updateHabit.habitType")
+                .entity(String.class)
+                .isEqualTo("POSITIVE_ROUTINE");
+    }
+
+    @Test
+    void invalidUpdatesAreRefusedAndChangeNothing() {
+        SignedIn user = signUp();
+        String habitId = id(create(user, habit("NEGATIVE_LOOP")));
+        Document before = stored(habitId);
+        List<Map<String, Object>> refused = List.of(
+                Map.of("id", habitId),
+                Map.of("id", habitId, "trigger", " "),
+                Map.of("id", habitId, "reward", "x".repeat(201)),
+                Map.of("id", habitId, "interruptProtocol", Map.of("technique", "walk", "durationSeconds", 3601)),
+                Map.of("id", habitId, "habitType", "SOMETIMES"));
+        for (Map<String, Object> input : refused) {
+            assertSingleError(update(user, input), ErrorType.BAD_REQUEST);
+        }
+        assertThat(stored(habitId)).isEqualTo(before);
+    }
+
+    @Test
+    void anotherUsersHabitCanBeNeitherUpdatedNorDeleted() {
+        SignedIn owner = signUp();
+        SignedIn other = signUp();
+        String habitId = id(create(owner, habit("NEGATIVE_LOOP")));
+        Document before = stored(habitId);
+
+        assertSingleError(update(other, Map.of("id", habitId, "trigger", "mine now")), ErrorType.NOT_FOUND);
+        assertSingleError(delete(other, habitId), ErrorType.NOT_FOUND);
+        assertThat(stored(habitId)).isEqualTo(before);
+    }
+
+    @Test
+    void deleteHabitRemovesItOnce() {
+        SignedIn user = signUp();
+        String habitId = id(create(user, habit("POSITIVE_ROUTINE")));
+
+        delete(user, habitId).path("deleteHabit").entity(String.class).isEqualTo(habitId);
+
+        assertThat(stored(habitId)).isNull();
+        assertSingleError(delete(user, habitId), ErrorType.NOT_FOUND);
+    }
+
+    private static GraphQlTester.Response update(SignedIn user, Map<String, Object> input) {
+        return user.graphQl()
+                .documentName("updateHabit")
+                .variable("input", input)
+                .execute();
+    }
+
+    private static GraphQlTester.Response delete(SignedIn user, String id) {
+        return user.graphQl()
+                .document("mutation($id: ID!) { deleteHabit(id: $id) }")
+                .variable("id", id)
+                .execute();
+    }
+
+    private static String id(GraphQlTester.Response created) {
+        return created.path("createHabit.id").entity(String.class).get();
+    }
+
+    private Document stored(String habitId) {
+        return mongo.getCollection("habits")
+                .find(new Document("_id", new ObjectId(habitId)))
+                .first();
     }
 
     private static GraphQlTester.Response create(SignedIn user, Map<String, Object> input) {

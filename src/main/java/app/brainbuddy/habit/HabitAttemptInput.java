@@ -1,0 +1,3 @@
+package app.brainbuddy.habit;
+
+record HabitAttemptInput(String habitId, boolean success) {}
