@@ -4,6 +4,7 @@ import app.brainbuddy.user.OwnedByUser;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -25,8 +26,13 @@ public record Habit(
         @Field("interrupt_protocol") InterruptProtocol interruptProtocol,
         @Field("success_count") int successCount,
         @Field("attempt_count") int attemptCount,
-        @Field("current_streak") int currentStreak,
-        @Field("best_streak") int bestStreak,
+        // documents written before streaks were tracked have none yet
+        @Field("current_streak") @Value("#root.current_streak ?: 0")
+        int currentStreak,
+
+        @Field("best_streak") @Value("#root.best_streak ?: 0")
+        int bestStreak,
+
         @Field("last_attempt_at") @Nullable Instant lastAttemptAt,
         @Nullable Map<String, DayCount> days,
         @Field("created_at") Instant createdAt)

@@ -64,6 +64,54 @@ class DataModelTests extends GraphQlIntegrationTest {
         assertThat(session.get("generated_content", Document.class)).containsEntry("duration", 1200);
     }
 
+    @Test
+    void documentsShapedLikeTheExistingDataAreReadable() {
+        SignedIn user = signUp();
+        ObjectId habitId = new ObjectId();
+        mongo.getCollection("habits")
+                .insertOne(new Document("_id", habitId)
+                        .append("user_id", user.id())
+                        .append("habit_type", "negative_loop")
+                        .append("trigger", "stress at work")
+                        .append("routine", "scrolling social media")
+                        .append("reward", "temporary distraction")
+                        .append(
+                                "interrupt_protocol",
+                                new Document("technique", "breathing_exercise").append("duration", 60))
+                        .append("success_count", 12)
+                        .append("attempt_count", 20)
+                        .append("created_at", new java.util.Date()));
+        ObjectId sessionId = new ObjectId();
+        mongo.getCollection("sessions")
+                .insertOne(new Document("_id", sessionId)
+                        .append("user_id", user.id())
+                        .append("module_type", "brainwave")
+                        .append("brainwave_target", "alpha")
+                        .append("generated_content", new Document("frequency", 10.5).append("duration", 600))
+                        .append("user_rating", 4)
+                        .append("effectiveness_score", 0.85)
+                        .append("timestamp", new java.util.Date())
+                        .append("duration_seconds", 600));
+
+        var habit = user.graphQl()
+                .document(
+                        "query($id: ID!) { habit(id: $id) { successRate currentStreak bestStreak strength history(days: 1) { attempts } } }")
+                .variable("id", habitId.toHexString())
+                .execute();
+        habit.path("habit.successRate").entity(Double.class).isEqualTo(0.6);
+        habit.path("habit.currentStreak").entity(Integer.class).isEqualTo(0);
+        habit.path("habit.strength").entity(Double.class).isEqualTo(0.0);
+
+        var session = user.graphQl()
+                .document(
+                        "query($id: ID!) { session(id: $id) { brainwaveTarget userRating effectivenessScore generatedContent } }")
+                .variable("id", sessionId.toHexString())
+                .execute();
+        session.path("session.brainwaveTarget").entity(String.class).isEqualTo("ALPHA");
+        session.path("session.userRating").entity(Integer.class).isEqualTo(4);
+        session.path("session.generatedContent.frequency").entity(Double.class).isEqualTo(10.5);
+    }
+
     /** Each index as "key1,key2:-1", with " unique" when it is unique; the _id index left out. */
     private List<String> indexes(String collection) {
         List<String> described = new ArrayList<>();
