@@ -4,6 +4,7 @@ import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.user.User;
 import app.brainbuddy.user.UserService;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -13,25 +14,31 @@ class AuthService {
     private final UserService users;
     private final PasswordEncoder passwordEncoder;
     private final TokenService tokens;
+    private final CurrentUser currentUser;
     /** Compared against when the email is unknown, so that both failures take the same time. */
     private final String unknownUserHash;
 
-    AuthService(UserService users, PasswordEncoder passwordEncoder, TokenService tokens) {
+    AuthService(UserService users, PasswordEncoder passwordEncoder, TokenService tokens, CurrentUser currentUser) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
-        this.unknownUserHash = passwordEncoder.encode("no account has this password");
+        this.currentUser = currentUser;
+        this.unknownUserHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
     AuthPayload register(RegisterInput input) {
+        currentUser.refuseIntegrationTokens();
         User user = users.create(input.email(), passwordEncoder.encode(input.password()), input.chronotype());
         return payloadFor(user);
     }
 
     AuthPayload login(LoginInput input) {
+        currentUser.refuseIntegrationTokens();
         Optional<User> user = users.findByEmail(input.email());
-        String hash = user.map(User::hashedPassword).orElse(unknownUserHash);
-        if (!passwordEncoder.matches(input.password(), hash) || user.isEmpty()) {
+        // accounts of an external identity provider have no password to log in with
+        Optional<String> storedHash = user.map(User::hashedPassword);
+        boolean matches = passwordEncoder.matches(input.password(), storedHash.orElse(unknownUserHash));
+        if (!matches || storedHash.isEmpty()) {
             throw ApiException.unauthorized("The email or the password is not right");
         }
         return payloadFor(user.get());

@@ -1,34 +1,88 @@
 package app.brainbuddy.auth;
 
 import app.brainbuddy.graphql.ApiException;
+import app.brainbuddy.user.Scope;
+import app.brainbuddy.user.User;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
-/** Who is calling: the subject of the request's verified bearer token, and whether it is an admin. */
+/**
+ * The access rules every service applies to the caller, each in one place: signed in, account
+ * (not an integration), administrator, or allowed to read a kind of data.
+ */
 @Component
 public class CurrentUser {
 
+    /** The caller's user id; any valid token will do. */
     public String id() {
-        return token().getName();
+        return caller().user().id();
+    }
+
+    /** The caller's account as loaded for this request. */
+    public User user() {
+        return caller().user();
     }
 
     public boolean isAdmin() {
-        return token().getAuthorities().stream().anyMatch(authority -> Roles.ADMIN.equals(authority.getAuthority()));
+        return caller().admin();
     }
 
-    /** Refuses non-admins as if the operation did not exist for them. */
     public void requireAdmin() {
         if (!isAdmin()) {
             throw ApiException.forbidden("This operation is for administrators");
         }
     }
 
-    private static JwtAuthenticationToken token() {
+    /** For writes and account matters: the user's own token; integration tokens are read-only. */
+    public String requireAccount() {
+        Caller caller = caller();
+        if (caller.isIntegration()) {
+            throw ApiException.forbidden("Integration tokens are read-only and cannot do this");
+        }
+        return caller.user().id();
+    }
+
+    /** For what anyone may do but an integration, such as signing up or logging in. */
+    public void refuseIntegrationTokens() {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication) {
+            requireAccount();
+        }
+    }
+
+    /**
+     * For reading a kind of data at the root of a query: the user's own token, or an integration
+     * token allowed to read it. Answers the caller's user id.
+     */
+    public String requireShared(Scope scope) {
+        Caller caller = caller();
+        checkIntegration(caller, scope);
+        return caller.user().id();
+    }
+
+    /**
+     * For data reached through a parent that was already authorised (a user's sessions, say):
+     * only an integration token can be refused here, when it may not read this kind of data.
+     */
+    public void requireSharedWithIntegration(Scope scope) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication signedIn) {
+            checkIntegration(signedIn.getPrincipal(), scope);
+        }
+    }
+
+    private static void checkIntegration(Caller caller, Scope scope) {
+        Set<Scope> scopes = caller.integrationScopes();
+        if (scopes != null && !(scopes.contains(scope) && scope.sharedBy(caller.user()))) {
+            throw ApiException.forbidden("This integration token may not read this: it needs the scope " + scope.claim()
+                    + " and the user's privacy settings must share it");
+        }
+    }
+
+    private static Caller caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken token) {
-            return token;
+        if (authentication instanceof CallerAuthentication signedIn) {
+            return signedIn.getPrincipal();
         }
         throw ApiException.unauthorized("Sign in: this operation needs a valid bearer token");
     }

@@ -7,13 +7,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
 
 /**
- * The tokens this server issues. The RSA key pair comes from PEM files ({@code file:} or
- * {@code classpath:} locations); without them a development key is generated at each start.
+ * The tokens this server issues. The RSA signing key comes from a private JWK (JSON) or from PEM
+ * files ({@code file:} or {@code classpath:} locations); without either, a development key is
+ * generated at each start.
  */
 @ConfigurationProperties("brainbuddy.security.jwt")
 record JwtSettings(
         @DefaultValue("brain-buddy") String issuer,
         @DefaultValue("brain-buddy-api") String audience,
         @DefaultValue("1h") Duration timeToLive,
+        @Nullable String jwk,
         @Nullable Resource privateKey,
         @Nullable Resource publicKey) {}

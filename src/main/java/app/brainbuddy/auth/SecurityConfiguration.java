@@ -1,42 +1,63 @@
 package app.brainbuddy.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Stateless bearer-token security. {@code /graphql} is open at the HTTP level because sign-up and
- * login happen there; each operation that needs a user checks it in its service. A token that is
- * present but invalid is refused with 401 before GraphQL runs.
+ * login happen there; each operation checks the caller in its service. Tokens of this server and of
+ * a configured external identity provider are told apart by their issuer; a token that is present
+ * but invalid is refused with 401 before GraphQL runs.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     private static final String INVALID_TOKEN_BODY = """
-            {"errors":[{"message":"The bearer token is invalid or expired; log in again",\
+            {"errors":[{"message":"The bearer token is invalid, expired or revoked; log in again",\
             "extensions":{"classification":"UNAUTHORIZED"}}]}""";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            JwtDecoder jwtDecoder,
+            JwtSettings settings,
+            ExternalIssuerSettings external,
+            TokenAccounts accounts)
+            throws Exception {
+        Map<String, AuthenticationManager> issuers = new HashMap<>();
+        issuers.put(settings.issuer(), manager(jwtDecoder, accounts::ownToken));
+        if (external.issuerUri() != null && !external.issuerUri().isBlank()) {
+            issuers.put(external.issuerUri(), manager(externalDecoder(external), accounts::externalToken));
+        }
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/graphql", "/graphiql", "/error")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/graphql", "/graphiql", "/.well-known/jwks.json", "/error")
                         .permitAll()
                         .anyRequest()
                         .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
+                        .authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(issuers::get))
                         .authenticationEntryPoint(invalidToken()))
                 .build();
     }
@@ -46,13 +67,20 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    private static JwtAuthenticationConverter rolesFromToken() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(Roles.CLAIM);
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
+    private static AuthenticationManager manager(
+            JwtDecoder decoder, Converter<Jwt, AbstractAuthenticationToken> toCaller) {
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+        provider.setJwtAuthenticationConverter(toCaller);
+        return provider::authenticate;
+    }
+
+    private static JwtDecoder externalDecoder(ExternalIssuerSettings external) {
+        NimbusJwtDecoder decoder = external.jwkSetUri() != null
+                        && !external.jwkSetUri().isBlank()
+                ? NimbusJwtDecoder.withJwkSetUri(external.jwkSetUri()).build()
+                : NimbusJwtDecoder.withIssuerLocation(external.issuerUri()).build();
+        decoder.setJwtValidator(SigningKeys.validator(external.issuerUri(), external.audience(), false));
+        return decoder;
     }
 
     /** The standard 401 with its WWW-Authenticate header, and a body GraphQL clients can read. */

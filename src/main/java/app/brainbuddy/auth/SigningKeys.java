@@ -13,8 +13,11 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -39,7 +42,10 @@ class SigningKeys {
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
     @Bean
-    RSAKey signingKey(JwtSettings settings) throws JOSEException {
+    RSAKey signingKey(JwtSettings settings) throws JOSEException, ParseException {
+        if (settings.jwk() != null && !settings.jwk().isBlank()) {
+            return RSAKey.parse(settings.jwk());
+        }
         Resource privateKey = settings.privateKey();
         Resource publicKey = settings.publicKey();
         KeyPair pair;
@@ -48,7 +54,7 @@ class SigningKeys {
                     read(publicKey, RsaKeyConverters.x509()::convert),
                     read(privateKey, RsaKeyConverters.pkcs8()::convert));
         } else {
-            log.warn("No JWT signing key configured (brainbuddy.security.jwt.private-key/public-key): "
+            log.warn("No JWT signing key configured (brainbuddy.security.jwt.jwk or private-key/public-key): "
                     + "generated a development key; tokens will not survive a restart");
             pair = generate();
         }
@@ -63,15 +69,26 @@ class SigningKeys {
         return new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(signingKey)));
     }
 
+    /** Checks signature, issuer, audience, expiry and that the token has an id. */
     @Bean
     JwtDecoder jwtDecoder(RSAKey signingKey, JwtSettings settings) throws JOSEException {
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
-        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(
-                JwtClaimNames.AUD, aud -> aud != null && aud.contains(settings.audience()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(settings.issuer()), audience));
+        decoder.setJwtValidator(validator(settings.issuer(), settings.audience(), true));
         return decoder;
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(String issuer, @Nullable String audience, boolean requireId) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(JwtValidators.createDefaultWithIssuer(issuer));
+        if (audience != null && !audience.isBlank()) {
+            validators.add(new JwtClaimValidator<List<String>>(
+                    JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)));
+        }
+        if (requireId) {
+            validators.add(new JwtClaimValidator<String>(JwtClaimNames.JTI, id -> id != null && !id.isBlank()));
+        }
+        return new DelegatingOAuth2TokenValidator<>(validators);
     }
 
     private static <K> K read(Resource resource, Function<InputStream, K> converter) {

@@ -1,10 +1,15 @@
 package app.brainbuddy.auth;
 
+import app.brainbuddy.user.IntegrationGrant;
+import app.brainbuddy.user.Scope;
 import app.brainbuddy.user.User;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -12,34 +17,50 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Service;
 
+/** Issues this server's signed tokens: issuer, audience, subject, expiry and a unique id on each. */
 @Service
 class TokenService {
 
     private final JwtEncoder encoder;
     private final JwtSettings settings;
-    private final Roles roles;
+    private final Clock clock;
 
-    TokenService(JwtEncoder encoder, JwtSettings settings, Roles roles) {
+    TokenService(JwtEncoder encoder, JwtSettings settings, Clock clock) {
         this.encoder = encoder;
         this.settings = settings;
-        this.roles = roles;
+        this.clock = clock;
     }
 
     IssuedToken issue(User user) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(settings.timeToLive());
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+        return new IssuedToken(sign(user, UUID.randomUUID().toString(), now, expiresAt, claims -> {}), expiresAt);
+    }
+
+    /** A read-only token for an integration; its id is the grant's, so that revoking the grant revokes it. */
+    String issue(User user, IntegrationGrant grant) {
+        String scopes = grant.scopes().stream().map(Scope::claim).collect(Collectors.joining(" "));
+        return sign(
+                user,
+                grant.id(),
+                grant.createdAt(),
+                grant.expiresAt(),
+                claims -> claims.claim(TokenClaims.TOKEN_USE, TokenClaims.INTEGRATION)
+                        .claim(TokenClaims.SCOPE, scopes));
+    }
+
+    private String sign(
+            User user, String tokenId, Instant issuedAt, Instant expiresAt, Consumer<JwtClaimsSet.Builder> extra) {
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(settings.issuer())
                 .audience(List.of(settings.audience()))
                 .subject(user.id())
-                .claim(Roles.CLAIM, roles.of(user.email()))
-                .issuedAt(now)
+                .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
-                .id(UUID.randomUUID().toString())
-                .build();
+                .id(tokenId);
+        extra.accept(claims);
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).build();
-        String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-        return new IssuedToken(token, expiresAt);
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 
     record IssuedToken(String value, Instant expiresAt) {}

@@ -4,7 +4,6 @@ import app.brainbuddy.user.OwnedByUser;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -26,12 +25,9 @@ public record Habit(
         @Field("interrupt_protocol") InterruptProtocol interruptProtocol,
         @Field("success_count") int successCount,
         @Field("attempt_count") int attemptCount,
-        // documents written before streaks were tracked have none yet
-        @Field("current_streak") @Value("#root.current_streak ?: 0")
-        int currentStreak,
-
-        @Field("best_streak") @Value("#root.best_streak ?: 0")
-        int bestStreak,
+        // null in documents written before streaks were tracked
+        @Field("current_streak") @Nullable Integer storedCurrentStreak,
+        @Field("best_streak") @Nullable Integer storedBestStreak,
 
         @Field("last_attempt_at") @Nullable Instant lastAttemptAt,
         @Nullable Map<String, DayCount> days,
@@ -41,6 +37,14 @@ public record Habit(
     /** Null before the first attempt: no attempts is not a 0% success rate. */
     public @Nullable Double successRate() {
         return attemptCount == 0 ? null : (double) successCount / attemptCount;
+    }
+
+    public int currentStreak() {
+        return storedCurrentStreak == null ? 0 : storedCurrentStreak;
+    }
+
+    public int bestStreak() {
+        return storedBestStreak == null ? 0 : storedBestStreak;
     }
 
     public double strength() {

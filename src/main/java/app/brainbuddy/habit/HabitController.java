@@ -70,6 +70,6 @@ class HabitController {
             User user,
             @Argument @Nullable HabitType habitType,
             DataLoader<ParentKey<Optional<HabitType>>, List<Habit>> userHabits) {
-        return userHabits.load(new ParentKey<>(user.id(), Optional.ofNullable(habitType)));
+        return userHabits.load(habits.habitsKey(user, habitType));
     }
 }

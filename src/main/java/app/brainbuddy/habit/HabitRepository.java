@@ -9,5 +9,7 @@ interface HabitRepository extends MongoRepository<Habit, String> {
 
     List<Habit> findByUserIdIn(Collection<String> userIds, Sort sort);
 
+    void deleteByUserId(String userId);
+
     List<Habit> findByUserIdInAndHabitType(Collection<String> userIds, HabitType habitType, Sort sort);
 }

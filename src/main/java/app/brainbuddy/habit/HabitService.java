@@ -3,7 +3,9 @@ package app.brainbuddy.habit;
 import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.ParentKey;
+import app.brainbuddy.user.Scope;
 import app.brainbuddy.user.StatsScope;
+import app.brainbuddy.user.User;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -49,7 +51,7 @@ public class HabitService {
     Habit create(CreateHabitInput input) {
         Habit habit = new Habit(
                 new ObjectId().toHexString(),
-                currentUser.id(),
+                currentUser.requireAccount(),
                 input.habitType(),
                 input.trigger().strip(),
                 input.routine().strip(),
@@ -83,7 +85,7 @@ public class HabitService {
             update.set("interrupt_protocol", stripped(input.interruptProtocol()));
         }
         Habit updated = mongo.findAndModify(
-                HabitQueries.owned(currentUser.id(), input.id()),
+                HabitQueries.owned(currentUser.requireAccount(), input.id()),
                 update,
                 FindAndModifyOptions.options().returnNew(true),
                 Habit.class);
@@ -94,20 +96,22 @@ public class HabitService {
     }
 
     String delete(String id) {
-        if (mongo.remove(HabitQueries.owned(currentUser.id(), id), Habit.class).getDeletedCount() == 0) {
+        if (mongo.remove(HabitQueries.owned(currentUser.requireAccount(), id), Habit.class)
+                        .getDeletedCount()
+                == 0) {
             throw ApiException.notFound("Habit", id);
         }
         return id;
     }
 
     Habit recordAttempt(HabitAttemptInput input) {
-        return attempts.record(currentUser.id(), input.habitId(), input.success())
+        return attempts.record(currentUser.requireAccount(), input.habitId(), input.success())
                 .orElseThrow(() -> ApiException.notFound("Habit", input.habitId()));
     }
 
     /** The caller's own habit; another user's answers exactly like a missing one. */
     Habit visibleHabit(String id) {
-        String callerId = currentUser.id();
+        String callerId = currentUser.requireShared(Scope.HABITS_READ);
         return habits.findById(id)
                 .filter(habit -> habit.userId().equals(callerId))
                 .orElseThrow(() -> ApiException.notFound("Habit", id));
@@ -128,6 +132,21 @@ public class HabitService {
                     return new HabitDay(date, count.attempts(), count.successes());
                 })
                 .toList();
+    }
+
+    /** The loader key of {@code user.habits(habitType)}, once the caller may read habits. */
+    ParentKey<Optional<HabitType>> habitsKey(User user, @Nullable HabitType habitType) {
+        currentUser.requireSharedWithIntegration(Scope.HABITS_READ);
+        return new ParentKey<>(user.id(), Optional.ofNullable(habitType));
+    }
+
+    /** Everything stored about the user's habits: for their data export. */
+    public List<Habit> exportOf(String userId) {
+        return habits.findByUserIdIn(List.of(userId), OLDEST_FIRST);
+    }
+
+    public void deleteAllOf(String userId) {
+        habits.deleteByUserId(userId);
     }
 
     /** One query per distinct habit type asked for, whatever the number of users. */

@@ -7,4 +7,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 interface UserModelRepository extends MongoRepository<UserModel, String> {
 
     List<UserModel> findByUserIdIn(Collection<String> userIds);
+
+    void deleteByUserId(String userId);
 }

@@ -1,7 +1,11 @@
 package app.brainbuddy.model;
 
+import app.brainbuddy.auth.CurrentUser;
+import app.brainbuddy.user.Scope;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -10,14 +14,32 @@ import org.springframework.stereotype.Service;
 public class UserModelService {
 
     private final UserModelRepository models;
+    private final CurrentUser currentUser;
 
-    UserModelService(UserModelRepository models) {
+    UserModelService(UserModelRepository models, CurrentUser currentUser) {
         this.models = models;
+        this.currentUser = currentUser;
     }
 
     /** For the batched {@code User.model}: parents are already authorised; users without a model are absent. */
     Map<String, UserModel> modelsOf(Collection<String> userIds) {
+        currentUser.requireSharedWithIntegration(Scope.MODEL_READ);
         return models.findByUserIdIn(userIds).stream()
                 .collect(Collectors.toMap(UserModel::userId, Function.identity()));
+    }
+
+    /** The model's metadata for the user's data export; the weights stay out. */
+    public Optional<Map<String, Object>> exportOf(String userId) {
+        return models.findByUserIdIn(List.of(userId)).stream()
+                .findFirst()
+                .map(model -> Map.of(
+                        "id", model.id(),
+                        "phase", model.phase(),
+                        "trainingSteps", model.trainingSteps(),
+                        "lastUpdated", model.lastUpdated()));
+    }
+
+    public void deleteOf(String userId) {
+        models.deleteByUserId(userId);
     }
 }

@@ -4,7 +4,10 @@ import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Cursor;
+import app.brainbuddy.graphql.Page;
 import app.brainbuddy.graphql.ParentKey;
+import app.brainbuddy.user.Scope;
+import app.brainbuddy.user.User;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -31,7 +35,7 @@ public class SessionService {
     TrainingSession start(StartSessionInput input) {
         TrainingSession session = new TrainingSession(
                 new ObjectId().toHexString(),
-                currentUser.id(),
+                currentUser.requireAccount(),
                 input.moduleType(),
                 input.brainwaveTarget(),
                 Map.of("duration", input.durationSeconds()),
@@ -44,10 +48,27 @@ public class SessionService {
 
     /** The caller's own session; another user's answers exactly like a missing one. */
     TrainingSession visibleSession(String id) {
-        String callerId = currentUser.id();
+        String callerId = currentUser.requireShared(Scope.SESSIONS_READ);
         return sessions.findById(id)
                 .filter(session -> session.userId().equals(callerId))
                 .orElseThrow(() -> ApiException.notFound("Session", id));
+    }
+
+    /** The loader key of {@code user.sessions(filter, first, after)}, once the caller may read sessions. */
+    ParentKey<SessionsArguments> pageKey(
+            User user, @Nullable SessionFilter filter, @Nullable Integer first, @Nullable String after) {
+        currentUser.requireSharedWithIntegration(Scope.SESSIONS_READ);
+        return new ParentKey<>(
+                user.id(), new SessionsArguments(filter == null ? SessionFilter.NONE : filter, Page.of(first, after)));
+    }
+
+    /** Everything stored about the user's sessions, newest first: for their data export. */
+    public List<TrainingSession> exportOf(String userId) {
+        return sessions.findByUserIdOrderByTimestampDesc(userId);
+    }
+
+    public void deleteAllOf(String userId) {
+        sessions.deleteByUserId(userId);
     }
 
     /** One aggregation per distinct set of arguments, whatever the number of users. */

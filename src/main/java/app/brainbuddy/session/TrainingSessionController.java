@@ -1,7 +1,6 @@
 package app.brainbuddy.session;
 
 import app.brainbuddy.graphql.Connection;
-import app.brainbuddy.graphql.Page;
 import app.brainbuddy.graphql.ParentKey;
 import app.brainbuddy.user.User;
 import jakarta.validation.Valid;
@@ -44,7 +43,6 @@ class TrainingSessionController {
             @Argument @Nullable Integer first,
             @Argument @Nullable String after,
             DataLoader<ParentKey<SessionsArguments>, Connection<TrainingSession>> userSessions) {
-        return userSessions.load(new ParentKey<>(
-                user.id(), new SessionsArguments(filter == null ? SessionFilter.NONE : filter, Page.of(first, after))));
+        return userSessions.load(sessions.pageKey(user, filter, first, after));
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -25,9 +26,8 @@ class UserController {
     }
 
     @QueryMapping
-    @Nullable
     User me() {
-        return users.me().orElse(null);
+        return users.me();
     }
 
     @QueryMapping
@@ -40,9 +40,24 @@ class UserController {
         return users.list(Page.of(first, after));
     }
 
-    @SchemaMapping(typeName = "User")
+    @MutationMapping
+    User updateProfile(@Argument UpdateProfileInput input) {
+        return users.updateProfile(input);
+    }
+
+    @SchemaMapping
+    String email(User user) {
+        return users.profileOf(user).email();
+    }
+
+    @SchemaMapping
+    Map<String, Object> privacySettings(User user) {
+        return users.profileOf(user).privacySettings();
+    }
+
+    @SchemaMapping
     StatsScope stats(User user, @Argument @Nullable Instant from, @Argument @Nullable Instant to) {
-        return new StatsScope(user.id(), from, to);
+        return users.statsOf(user, from, to);
     }
 
     @BatchMapping(typeName = "TrainingSession", field = "user")

@@ -14,16 +14,20 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 @Service
 public class UserService {
 
+    static final int MAX_INTEGRATIONS = 20;
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
     private final UserRepository users;
@@ -38,35 +42,55 @@ public class UserService {
 
     /** The unique index on {@code email} decides between concurrent sign-ups of one address. */
     public User create(String email, String hashedPassword, Chronotype chronotype) {
-        User user = new User(
-                new ObjectId().toHexString(),
-                email,
-                hashedPassword,
-                chronotype,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                Map.of());
         try {
-            return users.insert(user);
+            return users.insert(newUser(new ObjectId().toHexString(), email, hashedPassword, chronotype, null));
         } catch (DuplicateKeyException e) {
             throw ApiException.badRequest("An account with this email already exists");
         }
+    }
+
+    /**
+     * The account of an external identity provider's subject, created on first sight. Its id is
+     * derived from issuer and subject, so concurrent first requests create it once. Its email is the
+     * provider's verified one unless another account has it.
+     */
+    public User findOrCreateExternal(String issuer, String subject, @Nullable String verifiedEmail) {
+        String externalSubject = issuer + "|" + subject;
+        String id = ExternalIds.userId(externalSubject);
+        return users.findById(id).orElseGet(() -> {
+            String email = verifiedEmail != null ? verifiedEmail : ExternalIds.placeholderEmail(id);
+            try {
+                return users.insert(newUser(id, email, null, Chronotype.BEAR, externalSubject));
+            } catch (DuplicateKeyException e) {
+                return users.findById(id)
+                        .orElseGet(() -> users.insert(
+                                newUser(id, ExternalIds.placeholderEmail(id), null, Chronotype.BEAR, externalSubject)));
+            }
+        });
     }
 
     public Optional<User> findByEmail(String email) {
         return users.findByEmail(email);
     }
 
-    /** The signed-in user; null when the account was deleted after the token was issued. */
-    public Optional<User> me() {
-        return users.findById(currentUser.id());
+    public Optional<User> findById(String id) {
+        return users.findById(id);
+    }
+
+    /** The signed-in user, as loaded for this request. */
+    public User me() {
+        return currentUser.user();
     }
 
     /** A user as the caller may see it: their own account, or any account for an admin. */
     public User visibleUser(String id) {
         String callerId = currentUser.id();
-        return users.findById(id)
-                .filter(user -> user.id().equals(callerId) || currentUser.isAdmin())
-                .orElseThrow(() -> ApiException.notFound("User", id));
+        if (!id.equals(callerId) && !currentUser.isAdmin()) {
+            throw ApiException.notFound("User", id);
+        }
+        return id.equals(callerId)
+                ? currentUser.user()
+                : users.findById(id).orElseThrow(() -> ApiException.notFound("User", id));
     }
 
     /** All accounts, newest first; for admins only. */
@@ -82,8 +106,91 @@ public class UserService {
         return Connection.of(mongo.find(query, User.class), page, user -> Cursor.of(user.createdAt(), user.id()));
     }
 
+    /** Email and privacy settings; integrations need {@code profile:read}. */
+    User profileOf(User user) {
+        currentUser.requireSharedWithIntegration(Scope.PROFILE_READ);
+        return user;
+    }
+
+    StatsScope statsOf(User user, @Nullable Instant from, @Nullable Instant to) {
+        currentUser.requireSharedWithIntegration(Scope.STATS_READ);
+        return new StatsScope(user.id(), from, to);
+    }
+
+    /** Changes the chronotype and the given privacy settings; settings not given stay as they are. */
+    User updateProfile(UpdateProfileInput input) {
+        String userId = currentUser.requireAccount();
+        Update update = new Update();
+        if (input.chronotype() != null) {
+            update.set("chronotype", input.chronotype());
+        }
+        Map<String, Object> privacy = input.privacySettings() == null ? Map.of() : input.privacySettings();
+        PrivacySettings.validate(privacy);
+        privacy.forEach((key, value) -> update.set("privacy_settings." + key, value));
+        if (update.getUpdateObject().isEmpty()) {
+            throw ApiException.badRequest("updateProfile: give a chronotype or privacySettings to change");
+        }
+        User updated = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(new ObjectId(userId))),
+                update,
+                FindAndModifyOptions.options().returnNew(true),
+                User.class);
+        if (updated == null) {
+            throw ApiException.notFound("User", userId);
+        }
+        return updated;
+    }
+
+    /** Adds a grant, refusing more than {@value #MAX_INTEGRATIONS} per account in the same atomic step. */
+    public IntegrationGrant addIntegration(String userId, IntegrationGrant grant) {
+        Query roomLeft = Query.query(Criteria.where("_id")
+                .is(new ObjectId(userId))
+                .and("integrations." + (MAX_INTEGRATIONS - 1))
+                .exists(false));
+        if (mongo.updateFirst(roomLeft, new Update().push("integrations", grant), User.class)
+                        .getMatchedCount()
+                == 0) {
+            throw ApiException.badRequest(
+                    "An account can have at most " + MAX_INTEGRATIONS + " integrations; revoke one first");
+        }
+        return grant;
+    }
+
+    public void revokeIntegration(String userId, String grantId) {
+        Query owned = Query.query(Criteria.where("_id")
+                .is(new ObjectId(userId))
+                .and("integrations._id")
+                .is(grantId));
+        Update pull = new Update()
+                .pull("integrations", Query.query(Criteria.where("_id").is(grantId)));
+        if (mongo.updateFirst(owned, pull, User.class).getMatchedCount() == 0) {
+            throw ApiException.notFound("Integration", grantId);
+        }
+    }
+
+    public void delete(String userId) {
+        users.deleteById(userId);
+    }
+
     /** For batched associations whose parents were already authorised. */
     public Map<String, User> findAllById(Collection<String> ids) {
         return users.findAllById(ids).stream().collect(Collectors.toMap(User::id, Function.identity()));
+    }
+
+    private static User newUser(
+            String id,
+            String email,
+            @Nullable String hashedPassword,
+            Chronotype chronotype,
+            @Nullable String externalSubject) {
+        return new User(
+                id,
+                email,
+                hashedPassword,
+                chronotype,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                Map.of(),
+                null,
+                externalSubject);
     }
 }

@@ -52,9 +52,15 @@ class BatchingTests extends GraphQlIntegrationTest {
         System.out.printf("Mongo commands for users(first: 5) with nested fields: %d %s%n", forFive.size(), forFive);
         System.out.printf("Mongo commands for users(first: 50) with nested fields: %d %s%n", forFifty.size(), forFifty);
         assertThat(forFifty).isEqualTo(forFive);
+        // the token's account, the page of users, then one command per nested field and argument set
         assertThat(forFive)
                 .containsExactlyInAnyOrder(
-                        "find users", "aggregate users", "find habits", "find user_models", "find habits");
+                        "find users",
+                        "find users",
+                        "aggregate users",
+                        "find habits",
+                        "find user_models",
+                        "find habits");
     }
 
     @Test

@@ -1,0 +1,3 @@
+package app.brainbuddy.account;
+
+record DeleteAccountPayload(boolean deleted) {}

@@ -1,0 +1,4 @@
+@NullMarked
+package app.brainbuddy.account;
+
+import org.jspecify.annotations.NullMarked;

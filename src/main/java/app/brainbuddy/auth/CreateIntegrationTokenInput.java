@@ -1,0 +1,14 @@
+package app.brainbuddy.auth;
+
+import app.brainbuddy.user.Scope;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+record CreateIntegrationTokenInput(
+        @NotBlank @Size(max = 100) String name,
+        @NotEmpty @Size(max = 5) List<Scope> scopes,
+        @Min(1) @Max(365) int expiresInDays) {}
