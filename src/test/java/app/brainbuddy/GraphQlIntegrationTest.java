@@ -13,6 +13,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -34,6 +38,14 @@ public abstract class GraphQlIntegrationTest {
 
     private static final AtomicInteger accounts = new AtomicInteger();
 
+    protected static final FakeIdentityProvider IDENTITY_PROVIDER = FakeIdentityProvider.start();
+
+    @DynamicPropertySource
+    static void trustTheFakeIdentityProvider(DynamicPropertyRegistry properties) {
+        properties.add("brainbuddy.security.external.issuer-uri", () -> FakeIdentityProvider.ISSUER);
+        properties.add("brainbuddy.security.external.jwk-set-uri", IDENTITY_PROVIDER::jwkSetUri);
+    }
+
     @LocalServerPort
     private int port;
 
@@ -53,6 +65,16 @@ public abstract class GraphQlIntegrationTest {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
                 .build();
+    }
+
+    /** Plain HTTP to the server's root, for its other endpoints. */
+    protected WebTestClient server() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** A client that sends this bearer token. */
+    protected HttpGraphQlTester bearer(String token) {
+        return anonymous().mutate().header("Authorization", "Bearer " + token).build();
     }
 
     /** A fresh account, signed in. */
@@ -81,6 +103,18 @@ public abstract class GraphQlIntegrationTest {
                         .variable("input", Map.of("email", ADMIN_EMAIL, "password", PASSWORD))
                         .execute(),
                 "login");
+    }
+
+    /** The HTTP status of a simple query sent with this bearer token. */
+    protected HttpStatus statusWithToken(String token) {
+        return HttpStatus.valueOf(http().post()
+                .header("Authorization", "Bearer " + token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", "{ me { id } }"))
+                .exchange()
+                .returnResult(String.class)
+                .getStatus()
+                .value());
     }
 
     protected long count(String collection) {

@@ -1,0 +1,422 @@
+package app.brainbuddy.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.brainbuddy.GraphQlIntegrationTest;
+import graphql.schema.GraphQLFieldDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/**
+ * Every query and mutation of the schema, called by every kind of caller. The operations come from
+ * the schema itself, so an operation added without a row here fails the test.
+ */
+class AccessMatrixTests extends GraphQlIntegrationTest {
+
+    private static final String ALL_SCOPES = "ALL";
+
+    @Autowired
+    private GraphQlSource graphQlSource;
+
+    /** The callers, in the order they are tried: the owner last, since some operations destroy. */
+    enum CallerKind {
+        ANONYMOUS,
+        OTHER_USER,
+        INTEGRATION_WITH_SCOPE,
+        INTEGRATION_WITHOUT_SCOPE,
+        ADMIN,
+        OWNER
+    }
+
+    /** What a call should answer: data, or an error of this classification. */
+    enum Outcome {
+        OK,
+        UNAUTHORIZED,
+        FORBIDDEN,
+        NOT_FOUND,
+        BAD_REQUEST,
+        INTERNAL_ERROR,
+        UNCLASSIFIED
+    }
+
+    /**
+     * One operation: its document and variables, the scope an integration needs for it, and the
+     * outcome for each caller in the order anonymous, owner, other user, integration with the scope,
+     * integration without it, admin.
+     */
+    record Row(
+            String operation,
+            String document,
+            Function<World, Map<String, Object>> variables,
+            String scope,
+            List<Outcome> outcomes) {
+
+        Outcome expected(CallerKind caller) {
+            return switch (caller) {
+                case ANONYMOUS -> outcomes.get(0);
+                case OWNER -> outcomes.get(1);
+                case OTHER_USER -> outcomes.get(2);
+                case INTEGRATION_WITH_SCOPE -> outcomes.get(3);
+                case INTEGRATION_WITHOUT_SCOPE -> outcomes.get(4);
+                case ADMIN -> outcomes.get(5);
+            };
+        }
+    }
+
+    /** Accounts and data made fresh for each operation. */
+    record World(
+            SignedIn owner,
+            SignedIn other,
+            SignedIn admin,
+            String sessionId,
+            String habitId,
+            String grantId,
+            String integrationWithScope,
+            String integrationWithoutScope) {}
+
+    private static final Outcome OK = Outcome.OK;
+    private static final Outcome UNAUTHORIZED = Outcome.UNAUTHORIZED;
+    private static final Outcome FORBIDDEN = Outcome.FORBIDDEN;
+    private static final Outcome NOT_FOUND = Outcome.NOT_FOUND;
+
+    private static List<Row> rows() {
+        String habitInput =
+                "{habitType: NEGATIVE_LOOP, trigger: \"t\", routine: \"r\", reward: \"w\", interruptProtocol: {technique: \"breathe\", durationSeconds: 30}}";
+        return List.of(
+                row("me", "{ me { id } }", w -> Map.of(), "PROFILE_READ", OK, OK, OK, OK, OK, UNAUTHORIZED),
+                row(
+                        "user",
+                        "query($id: ID!) { user(id: $id) { id } }",
+                        w -> Map.of("id", w.owner().id()),
+                        "PROFILE_READ",
+                        OK,
+                        NOT_FOUND,
+                        OK,
+                        OK,
+                        OK,
+                        UNAUTHORIZED),
+                row(
+                        "users",
+                        "{ users(first: 5) { edges { node { id } } } }",
+                        w -> Map.of(),
+                        ALL_SCOPES,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        OK,
+                        UNAUTHORIZED),
+                row(
+                        "session",
+                        "query($id: ID!) { session(id: $id) { id } }",
+                        w -> Map.of("id", w.sessionId()),
+                        "SESSIONS_READ",
+                        OK,
+                        NOT_FOUND,
+                        OK,
+                        FORBIDDEN,
+                        NOT_FOUND,
+                        UNAUTHORIZED),
+                row(
+                        "habit",
+                        "query($id: ID!) { habit(id: $id) { id } }",
+                        w -> Map.of("id", w.habitId()),
+                        "HABITS_READ",
+                        OK,
+                        NOT_FOUND,
+                        OK,
+                        FORBIDDEN,
+                        NOT_FOUND,
+                        UNAUTHORIZED),
+                row(
+                        "knowledge",
+                        "{ knowledge(first: 3) { edges { node { id } } } }",
+                        w -> Map.of(),
+                        ALL_SCOPES,
+                        OK,
+                        OK,
+                        OK,
+                        OK,
+                        OK,
+                        OK),
+                row(
+                        "exportMyData",
+                        "{ exportMyData }",
+                        w -> Map.of(),
+                        ALL_SCOPES,
+                        OK,
+                        OK,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        OK,
+                        UNAUTHORIZED),
+                row(
+                        "register",
+                        "mutation($email: String!) { register(input: {email: $email, password: \"correct horse battery\", chronotype: LION}) { token } }",
+                        w -> Map.of("email", "matrix-" + System.nanoTime() + "@brainbuddy.test"),
+                        ALL_SCOPES,
+                        OK,
+                        OK,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        OK,
+                        OK),
+                row(
+                        "login",
+                        "mutation($email: String!) { login(input: {email: $email, password: \"" + PASSWORD
+                                + "\"}) { token } }",
+                        w -> Map.of("email", w.owner().email()),
+                        ALL_SCOPES,
+                        OK,
+                        OK,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        OK,
+                        OK),
+                row(
+                        "startSession",
+                        "mutation { startSession(input: {moduleType: MOVERS, durationSeconds: 600}) { id } }",
+                        w -> Map.of(),
+                        ALL_SCOPES,
+                        OK,
+                        OK,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        OK,
+                        UNAUTHORIZED),
+                row(
+                        "createHabit",
+                        "mutation { createHabit(input: " + habitInput + ") { id } }",
+                        w -> Map.of(),
+                        ALL_SCOPES,
+                        OK,
+                        OK,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        OK,
+                        UNAUTHORIZED),
+                row(
+                        "updateHabit",
+                        "mutation($id: ID!) { updateHabit(input: {id: $id, trigger: \"new cue\"}) { id } }",
+                        w -> Map.of("id", w.habitId()),
+                        ALL_SCOPES,
+                        OK,
+                        NOT_FOUND,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        NOT_FOUND,
+                        UNAUTHORIZED),
+                row(
+                        "recordHabitAttempt",
+                        "mutation($id: ID!) { recordHabitAttempt(input: {habitId: $id, success: true}) { id } }",
+                        w -> Map.of("id", w.habitId()),
+                        ALL_SCOPES,
+                        OK,
+                        NOT_FOUND,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        NOT_FOUND,
+                        UNAUTHORIZED),
+                row(
+                        "deleteHabit",
+                        "mutation($id: ID!) { deleteHabit(id: $id) }",
+                        w -> Map.of("id", w.habitId()),
+                        ALL_SCOPES,
+                        OK,
+                        NOT_FOUND,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        NOT_FOUND,
+                        UNAUTHORIZED),
+                row(
+                        "updateProfile",
+                        "mutation { updateProfile(input: {chronotype: WOLF}) { id } }",
+                        w -> Map.of(),
+                        ALL_SCOPES,
+                        OK,
+                        OK,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        OK,
+                        UNAUTHORIZED),
+                row(
+                        "createIntegrationToken",
+                        "mutation { createIntegrationToken(input: {name: \"watch\", scopes: [STATS_READ]}) { token } }",
+                        w -> Map.of(),
+                        ALL_SCOPES,
+                        OK,
+                        OK,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        OK,
+                        UNAUTHORIZED),
+                row(
+                        "revokeIntegrationToken",
+                        "mutation($id: ID!) { revokeIntegrationToken(id: $id) }",
+                        w -> Map.of("id", w.grantId()),
+                        ALL_SCOPES,
+                        OK,
+                        NOT_FOUND,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        NOT_FOUND,
+                        UNAUTHORIZED),
+                row(
+                        "deleteAccount",
+                        "mutation { deleteAccount { deleted } }",
+                        w -> Map.of(),
+                        ALL_SCOPES,
+                        OK,
+                        OK,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        OK,
+                        UNAUTHORIZED));
+    }
+
+    @Test
+    void everyOperationAnswersEveryCallerAsItsRuleSays() {
+        List<Row> rows = rows();
+        Set<String> covered = rows.stream().map(Row::operation).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(covered)
+                .as("every query and mutation of the schema has a row")
+                .isEqualTo(schemaOperations());
+
+        List<String> wrong = new ArrayList<>();
+        for (Row row : rows) {
+            World world = world(row.scope());
+            for (CallerKind caller : CallerKind.values()) {
+                Outcome actual = outcome(client(world, caller)
+                        .document(row.document())
+                        .variables(row.variables().apply(world))
+                        .execute());
+                if (actual != row.expected(caller)) {
+                    wrong.add(row.operation() + " as " + caller + ": expected " + row.expected(caller) + ", got "
+                            + actual);
+                }
+            }
+        }
+        System.out.printf(
+                "Authorization matrix: %d operations x %d callers = %d calls%n",
+                rows.size(), CallerKind.values().length, rows.size() * CallerKind.values().length);
+        assertThat(wrong).isEmpty();
+    }
+
+    private Set<String> schemaOperations() {
+        Set<String> operations = new TreeSet<>();
+        var schema = graphQlSource.schema();
+        schema.getQueryType().getFieldDefinitions().stream()
+                .map(GraphQLFieldDefinition::getName)
+                .forEach(operations::add);
+        schema.getMutationType().getFieldDefinitions().stream()
+                .map(GraphQLFieldDefinition::getName)
+                .forEach(operations::add);
+        return operations;
+    }
+
+    private World world(String scope) {
+        SignedIn owner = signUp();
+        SignedIn other = signUp();
+        SignedIn admin = admin();
+        owner.graphQl()
+                .document(
+                        "mutation { updateProfile(input: {privacySettings: {share_sessions: true, share_habits: true, share_stats: true, share_model: true}}) { id } }")
+                .execute()
+                .errors()
+                .verify();
+        String sessionId = owner.graphQl()
+                .document("mutation { startSession(input: {moduleType: MOVERS, durationSeconds: 300}) { id } }")
+                .execute()
+                .path("startSession.id")
+                .entity(String.class)
+                .get();
+        String habitId = owner.graphQl()
+                .document(
+                        "mutation { createHabit(input: {habitType: POSITIVE_ROUTINE, trigger: \"t\", routine: \"r\", reward: \"w\", interruptProtocol: {technique: \"walk\", durationSeconds: 60}}) { id } }")
+                .execute()
+                .path("createHabit.id")
+                .entity(String.class)
+                .get();
+        String grantId = integration(owner, List.of("STATS_READ"))
+                .path("createIntegrationToken.integration.id")
+                .entity(String.class)
+                .get();
+        List<String> granted = ALL_SCOPES.equals(scope)
+                ? List.of("PROFILE_READ", "SESSIONS_READ", "HABITS_READ", "STATS_READ", "MODEL_READ")
+                : List.of(scope);
+        List<String> notGranted = "STATS_READ".equals(scope) ? List.of("MODEL_READ") : List.of("STATS_READ");
+        return new World(
+                owner,
+                other,
+                admin,
+                sessionId,
+                habitId,
+                grantId,
+                token(integration(owner, granted)),
+                token(integration(owner, notGranted)));
+    }
+
+    private GraphQlTester client(World world, CallerKind caller) {
+        return switch (caller) {
+            case ANONYMOUS -> anonymous();
+            case OWNER -> world.owner().graphQl();
+            case OTHER_USER -> world.other().graphQl();
+            case INTEGRATION_WITH_SCOPE -> bearer(world.integrationWithScope());
+            case INTEGRATION_WITHOUT_SCOPE -> bearer(world.integrationWithoutScope());
+            case ADMIN -> world.admin().graphQl();
+        };
+    }
+
+    private static GraphQlTester.Response integration(SignedIn owner, List<String> scopes) {
+        return owner.graphQl()
+                .documentName("createIntegrationToken")
+                .variable("input", Map.of("name", "matrix", "scopes", scopes))
+                .execute();
+    }
+
+    private static String token(GraphQlTester.Response created) {
+        return created.path("createIntegrationToken.token").entity(String.class).get();
+    }
+
+    private static Outcome outcome(GraphQlTester.Response response) {
+        List<@Nullable ErrorType> types = new ArrayList<>();
+        response.errors()
+                .satisfy(errors -> errors.forEach(
+                        error -> types.add(error.getErrorType() instanceof ErrorType type ? type : null)));
+        if (types.isEmpty()) {
+            return Outcome.OK;
+        }
+        ErrorType type = types.get(0);
+        return type == null ? Outcome.UNCLASSIFIED : Outcome.valueOf(type.name());
+    }
+
+    private static Row row(
+            String operation,
+            String document,
+            Function<World, Map<String, Object>> variables,
+            String scope,
+            Outcome owner,
+            Outcome other,
+            Outcome integrationWithScope,
+            Outcome integrationWithoutScope,
+            Outcome admin,
+            Outcome anonymous) {
+        return new Row(
+                operation,
+                document,
+                variables,
+                scope,
+                List.of(anonymous, owner, other, integrationWithScope, integrationWithoutScope, admin));
+    }
+}
