@@ -52,8 +52,19 @@ class SecurityConfiguration {
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/graphql", "/graphiql", "/.well-known/jwks.json", "/error")
+                                "/graphql",
+                                "/graphql/schema",
+                                "/graphiql",
+                                "/graphiql/**",
+                                "/webjars/**",
+                                "/.well-known/jwks.json",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/error")
                         .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
                         .anyRequest()
                         .denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
