@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 public final class FakeIdentityProvider {
 
     public static final String ISSUER = "https://idp.brainbuddy.test";
+    public static final String AUDIENCE = "brain-buddy-api-at-idp";
 
     private final RSAKey key;
     private final HttpServer server;
@@ -63,6 +64,7 @@ public final class FakeIdentityProvider {
     public String token(String subject, Consumer<JWTClaimsSet.Builder> claims) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .issueTime(new Date())
                 .expirationTime(Date.from(Instant.now().plusSeconds(600)))

@@ -44,6 +44,7 @@ public abstract class GraphQlIntegrationTest {
     static void trustTheFakeIdentityProvider(DynamicPropertyRegistry properties) {
         properties.add("brainbuddy.security.external.issuer-uri", () -> FakeIdentityProvider.ISSUER);
         properties.add("brainbuddy.security.external.jwk-set-uri", IDENTITY_PROVIDER::jwkSetUri);
+        properties.add("brainbuddy.security.external.audience", () -> FakeIdentityProvider.AUDIENCE);
     }
 
     @LocalServerPort

@@ -6,8 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The accounts whose emails are listed in {@code BRAINBUDDY_ADMIN_EMAILS} are administrators. It is
- * read on every request, so a change to the list applies at once (after a restart).
+ * The accounts whose emails are listed in {@code BRAINBUDDY_ADMIN_EMAILS} are administrators. The
+ * list is read at startup and checked against the account on every request, so a change needs a
+ * restart but no new login. Sign-up does not prove that an email is owned: register the
+ * administrators' accounts before listing them (a startup warning names listed emails that have no
+ * account yet).
  */
 @ConfigurationProperties("brainbuddy.security")
 record AdminEmails(@DefaultValue Set<String> adminEmails) {

@@ -63,7 +63,9 @@ public class CurrentUser {
 
     /**
      * For data reached through a parent that was already authorised (a user's sessions, say):
-     * only an integration token can be refused here, when it may not read this kind of data.
+     * only an integration token can be refused here, when it may not read this kind of data. A
+     * caller without a token gets here only through the user that {@code register} or
+     * {@code login} just returned to them, which is theirs.
      */
     public void requireSharedWithIntegration(Scope scope) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication signedIn) {

@@ -15,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -85,12 +86,20 @@ class SecurityConfiguration {
         return provider::authenticate;
     }
 
+    /**
+     * An external provider issues tokens for many applications: only those for this API, naming a
+     * subject, are accepted.
+     */
     private static JwtDecoder externalDecoder(ExternalIssuerSettings external) {
+        if (external.audience() == null || external.audience().isBlank()) {
+            throw new IllegalStateException("brainbuddy.security.external.audience must be set with issuer-uri: "
+                    + "without it, tokens the provider issued for other applications would be accepted");
+        }
         NimbusJwtDecoder decoder = external.jwkSetUri() != null
                         && !external.jwkSetUri().isBlank()
                 ? NimbusJwtDecoder.withJwkSetUri(external.jwkSetUri()).build()
                 : NimbusJwtDecoder.withIssuerLocation(external.issuerUri()).build();
-        decoder.setJwtValidator(SigningKeys.validator(external.issuerUri(), external.audience(), false));
+        decoder.setJwtValidator(SigningKeys.validator(external.issuerUri(), external.audience(), JwtClaimNames.SUB));
         return decoder;
     }
 

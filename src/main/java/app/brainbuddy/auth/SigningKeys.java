@@ -17,7 +17,6 @@ import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -74,19 +73,19 @@ class SigningKeys {
     JwtDecoder jwtDecoder(RSAKey signingKey, JwtSettings settings) throws JOSEException {
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
-        decoder.setJwtValidator(validator(settings.issuer(), settings.audience(), true));
+        decoder.setJwtValidator(
+                validator(settings.issuer(), settings.audience(), JwtClaimNames.SUB, JwtClaimNames.JTI));
         return decoder;
     }
 
-    static OAuth2TokenValidator<Jwt> validator(String issuer, @Nullable String audience, boolean requireId) {
+    /** Signature aside: issuer, audience, expiry and not-before, and the claims that must not be blank. */
+    static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, String... requiredClaims) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(JwtValidators.createDefaultWithIssuer(issuer));
-        if (audience != null && !audience.isBlank()) {
-            validators.add(new JwtClaimValidator<List<String>>(
-                    JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)));
-        }
-        if (requireId) {
-            validators.add(new JwtClaimValidator<String>(JwtClaimNames.JTI, id -> id != null && !id.isBlank()));
+        validators.add(
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience)));
+        for (String claim : requiredClaims) {
+            validators.add(new JwtClaimValidator<String>(claim, value -> value != null && !value.isBlank()));
         }
         return new DelegatingOAuth2TokenValidator<>(validators);
     }

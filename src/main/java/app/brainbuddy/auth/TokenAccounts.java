@@ -10,9 +10,8 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a verified token into the caller, reading the account once per request. So a deleted
- * account's tokens and a revoked integration token stop working on the very next request, and the
- * administrator list applies at once.
+ * Turns a verified token into the caller, reading the account once per request, so that a deleted
+ * account's tokens and a revoked integration token stop working on the very next request.
  */
 @Component
 class TokenAccounts {
@@ -45,7 +44,9 @@ class TokenAccounts {
         String email = Boolean.TRUE.equals(token.getClaimAsBoolean("email_verified"))
                 ? Emails.normalize(token.getClaimAsString("email"))
                 : null;
-        User user = users.findOrCreateExternal(token.getIssuer().toString(), token.getSubject(), email);
+        User user = users.findOrCreateExternal(
+                        token.getIssuer().toString(), token.getSubject(), email, token.getIssuedAt())
+                .orElseThrow(() -> new InvalidBearerTokenException("The account of this token was deleted"));
         return new CallerAuthentication(new Caller(user, false, null), token);
     }
 }

@@ -8,7 +8,10 @@ final class TokenClaims {
 
     static final String INTEGRATION = "integration";
 
-    /** Space-separated scopes, as in OAuth 2.0. */
+    /**
+     * Space-separated scopes, as in OAuth 2.0, for the integration's own information. The server
+     * never reads it: the scopes that count are those of the stored grant, which the user can revoke.
+     */
     static final String SCOPE = "scope";
 
     private TokenClaims() {}

@@ -6,18 +6,11 @@ import java.util.Base64;
 import org.bson.types.ObjectId;
 
 /**
- * A keyset position: the sort value of the last item seen and its id as tie-breaker, so that items
- * sharing a sort value are neither skipped nor repeated across pages. Opaque to clients.
+ * A keyset position in one connection: the sort value of the last item seen and its id as
+ * tie-breaker, so that items sharing a sort value are neither skipped nor repeated across pages.
+ * It names its connection, so that a cursor of one list is refused by another. Opaque to clients.
  */
-public record Cursor(String sortValue, String id) {
-
-    public static Cursor of(Instant sortValue, String id) {
-        return new Cursor(Long.toString(sortValue.toEpochMilli()), id);
-    }
-
-    public static Cursor of(double sortValue, String id) {
-        return new Cursor(Double.toString(sortValue), id);
-    }
+public record Cursor(String connection, String sortValue, String id) {
 
     public Instant instant() {
         try {
@@ -35,24 +28,31 @@ public record Cursor(String sortValue, String id) {
         }
     }
 
+    static Cursor at(String connection, Instant sortValue, String id) {
+        return new Cursor(connection, Long.toString(sortValue.toEpochMilli()), id);
+    }
+
+    static Cursor at(String connection, double sortValue, String id) {
+        return new Cursor(connection, Double.toString(sortValue), id);
+    }
+
     String encode() {
         return Base64.getUrlEncoder()
                 .withoutPadding()
-                .encodeToString((sortValue + "|" + id).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((connection + "|" + sortValue + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
-    static Cursor decode(String cursor) {
-        String decoded;
+    static Cursor decode(String connection, String cursor) {
+        String[] parts;
         try {
-            decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
-        int separator = decoded.indexOf('|');
-        if (separator < 0 || !ObjectId.isValid(decoded.substring(separator + 1))) {
+        if (parts.length != 3 || !parts[0].equals(connection) || !ObjectId.isValid(parts[2])) {
             throw invalid();
         }
-        return new Cursor(decoded.substring(0, separator), decoded.substring(separator + 1));
+        return new Cursor(parts[0], parts[1], parts[2]);
     }
 
     private static ApiException invalid() {

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /** The one place where exceptions become GraphQL errors (DESIGN section 6). */
@@ -36,14 +36,15 @@ class GraphQlErrors {
         return error(env, ErrorType.BAD_REQUEST, "Invalid input: " + violations);
     }
 
+    /** Input whose shape does not fit (a number where an object belongs, say); the binder's own text names Java types. */
     @GraphQlExceptionHandler
-    GraphQLError unauthenticated(AuthenticationException e, DataFetchingEnvironment env) {
-        return error(env, ErrorType.UNAUTHORIZED, "Sign in: this operation needs a valid bearer token");
-    }
-
-    @GraphQlExceptionHandler
-    GraphQLError forbidden(AccessDeniedException e, DataFetchingEnvironment env) {
-        return error(env, ErrorType.FORBIDDEN, "This operation is not allowed for your account");
+    GraphQLError unbindableInput(BindException e, DataFetchingEnvironment env) {
+        String fields = e.getFieldErrors().stream()
+                .map(FieldError::getField)
+                .distinct()
+                .sorted()
+                .collect(Collectors.joining(", "));
+        return error(env, ErrorType.BAD_REQUEST, "Invalid input: wrong type or shape of " + fields);
     }
 
     @GraphQlExceptionHandler

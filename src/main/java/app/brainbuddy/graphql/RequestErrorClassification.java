@@ -36,14 +36,22 @@ class RequestErrorClassification implements WebGraphQlInterceptor {
                                 .toList())));
     }
 
+    private static boolean refusedBeforeExecution(ResponseError error) {
+        return error.getErrorType() instanceof graphql.ErrorType type && REFUSED_REQUESTS.contains(type);
+    }
+
     private static GraphQLError reclassify(ResponseError error) {
-        GraphqlErrorBuilder<?> builder =
-                GraphqlErrorBuilder.newError().message(error.getMessage()).locations(error.getLocations());
-        if (error.getErrorType() instanceof graphql.ErrorType original && REFUSED_REQUESTS.contains(original)) {
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
+                .message(error.getMessage())
+                .locations(error.getLocations())
+                .path(error.getParsedPath());
+        if (refusedBeforeExecution(error)) {
             return builder.errorType(ErrorType.BAD_REQUEST)
-                    .extensions(Map.of("reason", original.name()))
+                    .extensions(Map.of("reason", error.getErrorType().toString()))
                     .build();
         }
-        return builder.errorType(error.getErrorType()).build();
+        return builder.errorType(error.getErrorType())
+                .extensions(error.getExtensions())
+                .build();
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 class HabitAttempts {
 
     /** Each failed round means another attempt on the same habit went through meanwhile. */
-    private static final int MAX_ROUNDS = 1_000;
+    private static final int MAX_ROUNDS = 100;
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -72,12 +72,19 @@ class HabitAttempts {
                 .inc(day + ".attempts", 1)
                 .inc(day + ".successes", succeeded)
                 .max("last_attempt_at", now);
-        return success ? update.inc("current_streak", 1) : update.set("current_streak", 0);
+        return success
+                ? update.inc("current_streak", 1)
+                : update.set("current_streak", 0).max("best_streak", 0);
     }
 
     private static Query streakIs(String comparison, String userId, String habitId) {
         Document owned = HabitQueries.owned(userId, habitId).getQueryObject();
         return new BasicQuery(new Document(owned)
-                .append("$expr", new Document(comparison, List.of("$current_streak", "$best_streak"))));
+                .append("$expr", new Document(comparison, List.of(orZero("$current_streak"), orZero("$best_streak")))));
+    }
+
+    /** Habits stored before streaks were tracked have neither field: they count as 0. */
+    private static Document orZero(String field) {
+        return new Document("$ifNull", List.of(field, 0));
     }
 }

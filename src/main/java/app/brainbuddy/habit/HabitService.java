@@ -111,9 +111,7 @@ public class HabitService {
 
     /** The caller's own habit; another user's answers exactly like a missing one. */
     Habit visibleHabit(String id) {
-        String callerId = currentUser.requireShared(Scope.HABITS_READ);
-        return habits.findById(id)
-                .filter(habit -> habit.userId().equals(callerId))
+        return habits.findByIdAndUserId(id, currentUser.requireShared(Scope.HABITS_READ))
                 .orElseThrow(() -> ApiException.notFound("Habit", id));
     }
 

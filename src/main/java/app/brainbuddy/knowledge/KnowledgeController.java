@@ -21,6 +21,6 @@ class KnowledgeController {
             @Argument @Nullable KnowledgeFilter filter,
             @Argument @Nullable Integer first,
             @Argument @Nullable String after) {
-        return knowledge.search(filter == null ? KnowledgeFilter.NONE : filter, Page.of(first, after));
+        return knowledge.search(filter == null ? KnowledgeFilter.NONE : filter, Page.of("knowledge", first, after));
     }
 }

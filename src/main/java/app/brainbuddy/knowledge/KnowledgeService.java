@@ -45,6 +45,6 @@ public class KnowledgeService {
         return Connection.of(
                 mongo.find(query, BrainKnowledge.class),
                 page,
-                entry -> Cursor.of(entry.evidenceStrength(), entry.id()));
+                entry -> page.cursor(entry.evidenceStrength(), entry.id()));
     }
 }

@@ -3,7 +3,6 @@ package app.brainbuddy.session;
 import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.Connection;
-import app.brainbuddy.graphql.Cursor;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.graphql.ParentKey;
 import app.brainbuddy.user.Scope;
@@ -48,9 +47,7 @@ public class SessionService {
 
     /** The caller's own session; another user's answers exactly like a missing one. */
     TrainingSession visibleSession(String id) {
-        String callerId = currentUser.requireShared(Scope.SESSIONS_READ);
-        return sessions.findById(id)
-                .filter(session -> session.userId().equals(callerId))
+        return sessions.findByIdAndUserId(id, currentUser.requireShared(Scope.SESSIONS_READ))
                 .orElseThrow(() -> ApiException.notFound("Session", id));
     }
 
@@ -59,7 +56,8 @@ public class SessionService {
             User user, @Nullable SessionFilter filter, @Nullable Integer first, @Nullable String after) {
         currentUser.requireSharedWithIntegration(Scope.SESSIONS_READ);
         return new ParentKey<>(
-                user.id(), new SessionsArguments(filter == null ? SessionFilter.NONE : filter, Page.of(first, after)));
+                user.id(),
+                new SessionsArguments(filter == null ? SessionFilter.NONE : filter, Page.of("sessions", first, after)));
     }
 
     /** Everything stored about the user's sessions, newest first: for their data export. */
@@ -81,7 +79,7 @@ public class SessionService {
                             userId -> Connection.of(
                                     byUser.getOrDefault(userId, List.of()),
                                     arguments.page(),
-                                    session -> Cursor.of(session.timestamp(), session.id())),
+                                    session -> arguments.page().cursor(session.timestamp(), session.id())),
                             (same, alsoSame) -> same));
         });
     }

@@ -26,6 +26,11 @@ public record User(
         @Nullable List<IntegrationGrant> integrations,
         @Field("external_subject") @Nullable String externalSubject) {
 
+    public User {
+        // accounts stored without settings share nothing, like new ones
+        privacySettings = privacySettings == null ? Map.of() : privacySettings;
+    }
+
     public List<IntegrationGrant> integrationsOrEmpty() {
         return integrations == null ? List.of() : integrations;
     }

@@ -37,7 +37,7 @@ class UserController {
 
     @QueryMapping
     Connection<User> users(@Argument @Nullable Integer first, @Argument @Nullable String after) {
-        return users.list(Page.of(first, after));
+        return users.list(Page.of("users", first, after));
     }
 
     @MutationMapping

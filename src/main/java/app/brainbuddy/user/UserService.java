@@ -52,21 +52,29 @@ public class UserService {
     /**
      * The account of an external identity provider's subject, created on first sight. Its id is
      * derived from issuer and subject, so concurrent first requests create it once. Its email is the
-     * provider's verified one unless another account has it.
+     * provider's verified one unless another account has it. Empty for a token issued before the
+     * account was deleted: erasure must not be undone by an old token.
      */
-    public User findOrCreateExternal(String issuer, String subject, @Nullable String verifiedEmail) {
+    public Optional<User> findOrCreateExternal(
+            String issuer, String subject, @Nullable String verifiedEmail, @Nullable Instant tokenIssuedAt) {
         String externalSubject = issuer + "|" + subject;
         String id = ExternalIds.userId(externalSubject);
-        return users.findById(id).orElseGet(() -> {
-            String email = verifiedEmail != null ? verifiedEmail : ExternalIds.placeholderEmail(id);
-            try {
-                return users.insert(newUser(id, email, null, Chronotype.BEAR, externalSubject));
-            } catch (DuplicateKeyException e) {
-                return users.findById(id)
-                        .orElseGet(() -> users.insert(
-                                newUser(id, ExternalIds.placeholderEmail(id), null, Chronotype.BEAR, externalSubject)));
-            }
-        });
+        Optional<User> existing = users.findById(id);
+        if (existing.isPresent()) {
+            return existing;
+        }
+        DeletedExternalAccount deleted = mongo.findById(externalSubject, DeletedExternalAccount.class);
+        if (deleted != null && (tokenIssuedAt == null || !tokenIssuedAt.isAfter(deleted.deletedAt()))) {
+            return Optional.empty();
+        }
+        String email = verifiedEmail != null ? verifiedEmail : ExternalIds.placeholderEmail(id);
+        try {
+            return Optional.of(users.insert(newUser(id, email, null, Chronotype.BEAR, externalSubject)));
+        } catch (DuplicateKeyException e) {
+            return Optional.of(users.findById(id)
+                    .orElseGet(() -> users.insert(
+                            newUser(id, ExternalIds.placeholderEmail(id), null, Chronotype.BEAR, externalSubject))));
+        }
     }
 
     public Optional<User> findByEmail(String email) {
@@ -103,7 +111,7 @@ public class UserService {
                                 : Keyset.descendingAfter("createdAt", after.instant(), after.id()))
                 .with(NEWEST_FIRST)
                 .limit(page.first() + 1);
-        return Connection.of(mongo.find(query, User.class), page, user -> Cursor.of(user.createdAt(), user.id()));
+        return Connection.of(mongo.find(query, User.class), page, user -> page.cursor(user.createdAt(), user.id()));
     }
 
     /** Email and privacy settings; integrations need {@code profile:read}. */
@@ -168,7 +176,12 @@ public class UserService {
         }
     }
 
+    /** Deletes the account; for an external one, remembers when, so that its older tokens stay refused. */
     public void delete(String userId) {
+        users.findById(userId)
+                .map(User::externalSubject)
+                .ifPresent(externalSubject -> mongo.save(new DeletedExternalAccount(
+                        externalSubject, Instant.now().truncatedTo(ChronoUnit.SECONDS))));
         users.deleteById(userId);
     }
 

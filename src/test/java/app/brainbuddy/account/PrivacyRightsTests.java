@@ -114,6 +114,8 @@ class PrivacyRightsTests extends GraphQlIntegrationTest {
                 Map.of("privacySettings", Map.of("share_stats.$", true)),
                 Map.of("privacySettings", Map.of("share_stats", "yes")),
                 Map.of("privacySettings", Map.of("share_stats", Map.of("$ne", false))),
+                Map.of("privacySettings", 5),
+                Map.of("privacySettings", List.of(true)),
                 Map.of("chronotype", "OWL"));
         for (Map<String, Object> input : refused) {
             assertSingleError(updateProfile(user, input), ErrorType.BAD_REQUEST);

@@ -122,6 +122,65 @@ class TokenTests extends GraphQlIntegrationTest {
     }
 
     @Test
+    void externalTokensForAnotherApplicationOrWithoutASubjectAreRefused() {
+        assertThat(statusWithToken(IDENTITY_PROVIDER.token("someone", claims -> claims.audience("another-app"))))
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(statusWithToken(IDENTITY_PROVIDER.token("someone", claims -> claims.subject(null))))
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(statusWithToken(IDENTITY_PROVIDER.token("someone", claims -> {})))
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aDeletedExternalAccountStaysDeletedForItsOldTokens() {
+        String subject = "idp-user-" + UUID.randomUUID();
+        String old = IDENTITY_PROVIDER.token(subject, claims -> {});
+        String id = bearer(old)
+                .document("{ me { id } }")
+                .execute()
+                .path("me.id")
+                .entity(String.class)
+                .get();
+
+        bearer(old)
+                .document("mutation { deleteAccount { deleted } }")
+                .execute()
+                .path("deleteAccount.deleted")
+                .hasValue();
+
+        assertThat(statusWithToken(old)).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(mongo.getCollection("users")
+                        .countDocuments(new org.bson.Document("_id", new org.bson.types.ObjectId(id))))
+                .isZero();
+        String signedInAgain = IDENTITY_PROVIDER.token(
+                subject, claims -> claims.issueTime(Date.from(Instant.now().plusSeconds(2))));
+        bearer(signedInAgain)
+                .document("{ me { id } }")
+                .execute()
+                .path("me.id")
+                .entity(String.class)
+                .isEqualTo(id);
+    }
+
+    @Test
+    void anAccountStoredWithoutPrivacySettingsSharesNothing() {
+        org.bson.types.ObjectId id = new org.bson.types.ObjectId();
+        mongo.getCollection("users")
+                .insertOne(new org.bson.Document("_id", id)
+                        .append("email", "stored-" + System.nanoTime() + "@example.org")
+                        .append("hashed_password", "{noop}unused")
+                        .append("chronotype", "bear")
+                        .append("created_at", new Date()));
+
+        bearer(own(id.toHexString(), claims -> {}))
+                .document("{ me { privacySettings } }")
+                .execute()
+                .path("me.privacySettings")
+                .entity(Map.class)
+                .isEqualTo(Map.of());
+    }
+
+    @Test
     void anExternalAccountCannotLogInWithAPassword() {
         String subject = "idp-user-" + UUID.randomUUID();
         String email = "external-" + System.nanoTime() + "@example.org";

@@ -12,19 +12,20 @@ class PageTests {
 
     @Test
     void firstDefaultsToTwentyAndMustBeBetweenOneAndAHundred() {
-        assertThat(Page.of(null, null).first()).isEqualTo(20);
-        assertThat(Page.of(100, null).first()).isEqualTo(100);
-        assertThatThrownBy(() -> Page.of(0, null)).isInstanceOf(ApiException.class);
-        assertThatThrownBy(() -> Page.of(101, null)).isInstanceOf(ApiException.class);
+        assertThat(Page.of("tests", null, null).first()).isEqualTo(20);
+        assertThat(Page.of("tests", 100, null).first()).isEqualTo(100);
+        assertThatThrownBy(() -> Page.of("tests", 0, null)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> Page.of("tests", 101, null)).isInstanceOf(ApiException.class);
     }
 
     @Test
     void aCursorComesBackAsTheSamePosition() {
         String id = new ObjectId().toHexString();
         Instant at = Instant.parse("2026-11-25T08:30:00.123Z");
-        Connection<String> connection = Connection.of(List.of("a"), new Page(5, null), node -> Cursor.of(at, id));
+        Connection<String> connection = Connection.of(
+                List.of("a"), new Page("tests", 5, null), node -> new Page("tests", 5, null).cursor(at, id));
 
-        Cursor after = Page.of(5, connection.pageInfo().endCursor()).after();
+        Cursor after = Page.of("tests", 5, connection.pageInfo().endCursor()).after();
 
         assertThat(after).isNotNull();
         assertThat(after.instant()).isEqualTo(at);
@@ -34,7 +35,7 @@ class PageTests {
     @Test
     void cursorsThatThisServerDidNotMakeAreBadRequests() {
         for (String cursor : List.of("%%%", "bm8tc2VwYXJhdG9y", "MTIzfG5vdC1hbi1pZA")) {
-            assertThatThrownBy(() -> Page.of(5, cursor))
+            assertThatThrownBy(() -> Page.of("tests", 5, cursor))
                     .isInstanceOfSatisfying(
                             ApiException.class,
                             e -> assertThat(e.errorType().name()).isEqualTo("BAD_REQUEST"));
@@ -42,10 +43,24 @@ class PageTests {
     }
 
     @Test
+    void aCursorOfAnotherConnectionIsABadRequest() {
+        String id = new ObjectId().toHexString();
+        String usersCursor = Connection.of(
+                        List.of("a"),
+                        new Page("users", 5, null),
+                        node -> new Page("users", 5, null).cursor(Instant.now(), id))
+                .pageInfo()
+                .endCursor();
+
+        assertThat(Page.of("users", 5, usersCursor).after()).isNotNull();
+        assertThatThrownBy(() -> Page.of("sessions", 5, usersCursor)).isInstanceOf(ApiException.class);
+    }
+
+    @Test
     void theExtraFetchedItemOnlyTellsThatThereIsANextPage() {
         String id = new ObjectId().toHexString();
-        Connection<Integer> connection =
-                Connection.of(List.of(1, 2, 3), new Page(2, null), node -> Cursor.of(node, id));
+        Connection<Integer> connection = Connection.of(
+                List.of(1, 2, 3), new Page("tests", 2, null), node -> new Page("tests", 2, null).cursor(node, id));
 
         assertThat(connection.edges()).extracting(Connection.Edge::node).containsExactly(1, 2);
         assertThat(connection.pageInfo().hasNextPage()).isTrue();

@@ -109,6 +109,31 @@ class HabitAttemptTests extends GraphQlIntegrationTest {
     }
 
     @Test
+    void aHabitStoredBeforeStreaksExistedCountsItsStreaksFromZero() {
+        SignedIn user = signUp();
+        org.bson.types.ObjectId habitId = new org.bson.types.ObjectId();
+        mongo.getCollection("habits")
+                .insertOne(new org.bson.Document("_id", habitId)
+                        .append("user_id", user.id())
+                        .append("habit_type", "positive_routine")
+                        .append("trigger", "alarm")
+                        .append("routine", "stretch")
+                        .append("reward", "energy")
+                        .append("interrupt_protocol", new org.bson.Document("technique", "walk").append("duration", 60))
+                        .append("success_count", 3)
+                        .append("attempt_count", 5)
+                        .append("created_at", new java.util.Date()));
+
+        attempt(user, habitId.toHexString(), false).errors().verify();
+        attempt(user, habitId.toHexString(), true).errors().verify();
+        GraphQlTester.Response habit = attempt(user, habitId.toHexString(), true);
+
+        habit.path("recordHabitAttempt.attemptCount").entity(Integer.class).isEqualTo(8);
+        habit.path("recordHabitAttempt.currentStreak").entity(Integer.class).isEqualTo(2);
+        habit.path("recordHabitAttempt.bestStreak").entity(Integer.class).isEqualTo(2);
+    }
+
+    @Test
     void historyCoversOneToThreeHundredSixtySixDays() {
         SignedIn user = signUp();
         String habitId = createHabit(user);

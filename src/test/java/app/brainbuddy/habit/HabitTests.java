@@ -195,7 +195,9 @@ class HabitTests extends GraphQlIntegrationTest {
         delete(user, habitId).path("deleteHabit").entity(String.class).isEqualTo(habitId);
 
         assertThat(stored(habitId)).isNull();
-        assertSingleError(delete(user, habitId), ErrorType.NOT_FOUND);
+        GraphQlTester.Response again = delete(user, habitId);
+        assertSingleError(again, ErrorType.NOT_FOUND);
+        again.errors().satisfy(errors -> assertThat(errors.get(0).getPath()).isEqualTo("deleteHabit"));
     }
 
     private static GraphQlTester.Response update(SignedIn user, Map<String, Object> input) {

@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# Build with the Maven wrapper on a JDK, run on a JRE from the extracted, layered jar.
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /build
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY schema/ schema/
+COPY src/ src/
+RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package \
+ && java -Djarmode=tools -jar target/brain-buddy-api-*.jar extract --layers --launcher --destination extracted
+
+FROM eclipse-temurin:25-jre
+RUN groupadd --system brainbuddy && useradd --system --gid brainbuddy --home-dir /app brainbuddy \
+ && mkdir -p /app/data && chown brainbuddy:brainbuddy /app/data
+WORKDIR /app
+# least-changing layers first, so a code change rebuilds only the last one
+COPY --from=build /build/extracted/dependencies/ ./
+COPY --from=build /build/extracted/spring-boot-loader/ ./
+COPY --from=build /build/extracted/snapshot-dependencies/ ./
+COPY --from=build /build/extracted/application/ ./
+USER brainbuddy
+# MONGODB_URL selects MongoDB/Atlas; without it the embedded database keeps its file in /app/data
+VOLUME /app/data
+ENV BRAINBUDDY_MONGO_EMBEDDED_PATH=/app/data/brain-buddy.mv.db \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:+UseG1GC"
+EXPOSE 8080
+# bash's /dev/tcp needs no curl in the image
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /actuator/health/liveness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
