@@ -106,6 +106,16 @@ public abstract class GraphQlIntegrationTest {
                 "login");
     }
 
+    /** Sends the request and answers the body of its 200 response. */
+    protected static String okBody(WebTestClient.RequestHeadersSpec<?> request) {
+        return request.exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
     /** The HTTP status of a simple query sent with this bearer token. */
     protected HttpStatus statusWithToken(String token) {
         return HttpStatus.valueOf(http().post()

@@ -31,14 +31,7 @@ class TokenTests extends GraphQlIntegrationTest {
     @Test
     void tokensCarryIssuerAudienceExpiryAndAUniqueIdAndVerifyWithThePublishedKeys() throws Exception {
         SignedIn user = signUp();
-        String keys = server().get()
-                .uri("/.well-known/jwks.json")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String keys = okBody(server().get().uri("/.well-known/jwks.json"));
 
         RSAKey published = JWKSet.parse(keys).getKeys().get(0).toRSAKey();
         assertThat(published.isPrivate()).isFalse();

@@ -60,14 +60,7 @@ class SchemaCompatibilityTests extends GraphQlIntegrationTest {
 
     @Test
     void thePrintedSchemaIsPublishedForIntegrators() {
-        String published = server().get()
-                .uri("/graphql/schema")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(String.class)
-                .returnResult()
-                .getResponseBody();
+        String published = okBody(server().get().uri("/graphql/schema"));
 
         assertThat(published).contains("type Query", "recordHabitAttempt", "\"The signed-in user");
     }
