@@ -7,7 +7,7 @@ import app.brainbuddy.graphql.Page;
 import app.brainbuddy.graphql.ParentKey;
 import app.brainbuddy.user.Scope;
 import app.brainbuddy.user.User;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +24,13 @@ public class SessionService {
     private final SessionRepository sessions;
     private final SessionPages pages;
     private final CurrentUser currentUser;
+    private final Clock clock;
 
-    SessionService(SessionRepository sessions, SessionPages pages, CurrentUser currentUser) {
+    SessionService(SessionRepository sessions, SessionPages pages, CurrentUser currentUser, Clock clock) {
         this.sessions = sessions;
         this.pages = pages;
         this.currentUser = currentUser;
+        this.clock = clock;
     }
 
     TrainingSession start(StartSessionInput input) {
@@ -40,7 +42,7 @@ public class SessionService {
                 Map.of("duration", input.durationSeconds()),
                 null,
                 null,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 input.durationSeconds());
         return sessions.insert(session);
     }

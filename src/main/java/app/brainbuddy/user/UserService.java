@@ -6,6 +6,7 @@ import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Cursor;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.mongo.Keyset;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -33,11 +34,13 @@ public class UserService {
     private final UserRepository users;
     private final MongoTemplate mongo;
     private final CurrentUser currentUser;
+    private final Clock clock;
 
-    UserService(UserRepository users, MongoTemplate mongo, CurrentUser currentUser) {
+    UserService(UserRepository users, MongoTemplate mongo, CurrentUser currentUser, Clock clock) {
         this.users = users;
         this.mongo = mongo;
         this.currentUser = currentUser;
+        this.clock = clock;
     }
 
     /** The unique index on {@code email} decides between concurrent sign-ups of one address. */
@@ -181,7 +184,7 @@ public class UserService {
         users.findById(userId)
                 .map(User::externalSubject)
                 .ifPresent(externalSubject -> mongo.save(new DeletedExternalAccount(
-                        externalSubject, Instant.now().truncatedTo(ChronoUnit.SECONDS))));
+                        externalSubject, clock.instant().truncatedTo(ChronoUnit.SECONDS))));
         users.deleteById(userId);
     }
 
@@ -190,7 +193,7 @@ public class UserService {
         return users.findAllById(ids).stream().collect(Collectors.toMap(User::id, Function.identity()));
     }
 
-    private static User newUser(
+    private User newUser(
             String id,
             String email,
             @Nullable String hashedPassword,
@@ -201,7 +204,7 @@ public class UserService {
                 email,
                 hashedPassword,
                 chronotype,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 Map.of(),
                 null,
                 externalSubject);
