@@ -27,5 +27,5 @@ ENV BRAINBUDDY_MONGO_EMBEDDED_PATH=/app/data/brain-buddy.mv.db \
 EXPOSE 8080
 # bash's /dev/tcp needs no curl in the image
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /actuator/health/liveness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
+  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/${SERVER_PORT:-8080} && printf "GET /actuator/health/liveness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -41,10 +41,11 @@ class RequestErrorClassification implements WebGraphQlInterceptor {
     }
 
     private static GraphQLError reclassify(ResponseError error) {
-        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
-                .locations(error.getLocations())
-                .path(error.getParsedPath());
+        GraphqlErrorBuilder<?> builder =
+                GraphqlErrorBuilder.newError().message(error.getMessage()).locations(error.getLocations());
+        if (!error.getParsedPath().isEmpty()) {
+            builder.path(error.getParsedPath());
+        }
         if (refusedBeforeExecution(error)) {
             return builder.errorType(ErrorType.BAD_REQUEST)
                     .extensions(Map.of("reason", error.getErrorType().toString()))

@@ -41,11 +41,12 @@ class HabitAttempts {
         if (!success) {
             return Optional.ofNullable(apply(HabitQueries.owned(userId, habitId), attempt(now, day, false)));
         }
-        // A streak reaches a new best only while it equals the best so far. The filters let the
-        // database decide which case holds, in the same atomic step as the increment.
+        // A streak reaches a new best only while it is at the best so far (or, in hand-edited data,
+        // above it). The filters let the database decide which case holds, in the same atomic step
+        // as the increment.
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Habit atBest = apply(
-                    streakIs("$eq", userId, habitId), attempt(now, day, true).inc("best_streak", 1));
+                    streakIs("$gte", userId, habitId), attempt(now, day, true).inc("best_streak", 1));
             if (atBest != null) {
                 return Optional.of(atBest);
             }

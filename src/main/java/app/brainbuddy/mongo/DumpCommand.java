@@ -43,7 +43,8 @@ public class DumpCommand implements ApplicationRunner, ExitCodeGenerator {
                         MongoDumpFormat.restore(
                                 mongo.getDb(), directory(args, "restore"), args.containsOption("drop")));
             }
-        } catch (MongoDumpFormat.DumpException e) {
+        } catch (RuntimeException e) {
+            // a command-line tool: the message is for the person who ran it
             log.error(e.getMessage());
             exitCode = 1;
         }

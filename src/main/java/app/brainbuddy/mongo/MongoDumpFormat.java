@@ -11,14 +11,18 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
+import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
@@ -67,18 +71,20 @@ public final class MongoDumpFormat {
     }
 
     /**
-     * Restores a dump into the database. Every file is read and checked before anything is written;
-     * collections that already hold documents are refused unless {@code drop} replaces them.
-     * Answers the document counts restored.
+     * Restores a dump into the database. Every document is decoded and every file checked before
+     * anything is written; collections that already hold documents are refused unless {@code drop}
+     * replaces them. Answers the document counts restored.
      */
     public static Map<String, Long> restore(MongoDatabase database, Path directory, boolean drop) {
-        Path source = databaseDirectory(directory);
+        Path source = databaseDirectory(directory, database.getName());
         Map<String, List<RawBsonDocument>> collections = new LinkedHashMap<>();
         Map<String, List<BsonDocument>> indexes = new LinkedHashMap<>();
         for (Path file : files(source, BSON)) {
             String name = file.getFileName().toString().replaceFirst("\\.bson$", "");
-            collections.put(name, documents(file));
-            indexes.put(name, indexes(source.resolve(name + METADATA)));
+            if (!name.startsWith("system.")) {
+                collections.put(name, documents(file));
+                indexes.put(name, indexes(source.resolve(name + METADATA)));
+            }
         }
         if (collections.isEmpty()) {
             throw new DumpException("No .bson files in " + source + ": not a mongodump directory");
@@ -91,20 +97,35 @@ public final class MongoDumpFormat {
                     + "; nothing was restored. Restore into an empty database, or add --drop to replace them");
         }
         Map<String, Long> counts = new LinkedHashMap<>();
-        collections.forEach((name, documents) -> {
-            MongoCollection<RawBsonDocument> collection = database.getCollection(name, RawBsonDocument.class);
-            if (drop) {
-                collection.drop();
+        for (Map.Entry<String, List<RawBsonDocument>> collection : collections.entrySet()) {
+            try {
+                write(database, collection.getKey(), collection.getValue(), indexes.get(collection.getKey()), drop);
+            } catch (RuntimeException e) {
+                throw new DumpException("The database failed while collection " + collection.getKey()
+                        + " was restored (" + e.getMessage() + "); already restored: " + counts.keySet()
+                        + ". The database is partly restored: run the restore again with --drop");
             }
-            for (BsonDocument index : indexes.get(name)) {
-                createIndex(database, name, index);
-            }
-            if (!documents.isEmpty()) {
-                collection.insertMany(documents);
-            }
-            counts.put(name, (long) documents.size());
-        });
+            counts.put(collection.getKey(), (long) collection.getValue().size());
+        }
         return counts;
+    }
+
+    private static void write(
+            MongoDatabase database,
+            String name,
+            List<RawBsonDocument> documents,
+            List<BsonDocument> indexes,
+            boolean drop) {
+        MongoCollection<RawBsonDocument> collection = database.getCollection(name, RawBsonDocument.class);
+        if (drop) {
+            collection.drop();
+        }
+        for (BsonDocument index : indexes) {
+            createIndex(database, name, index);
+        }
+        if (!documents.isEmpty()) {
+            collection.insertMany(documents);
+        }
     }
 
     private static String metadata(MongoDatabase database, String collection) {
@@ -129,6 +150,7 @@ public final class MongoDumpFormat {
                 .append("indexes", new BsonArray(List.of(spec))));
     }
 
+    /** Every document of the file, each decoded once to prove it whole; ids must be unique. */
     private static List<RawBsonDocument> documents(Path file) {
         byte[] bytes;
         try {
@@ -137,18 +159,33 @@ public final class MongoDumpFormat {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
         List<RawBsonDocument> documents = new ArrayList<>();
+        Set<BsonValue> ids = new HashSet<>();
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         while (buffer.remaining() > 0) {
             int offset = buffer.position();
             int length = buffer.remaining() >= 4 ? buffer.getInt(offset) : -1;
             if (length < 5 || length > buffer.remaining() || bytes[offset + length - 1] != 0) {
-                throw new DumpException(file + " is truncated or damaged after " + documents.size()
-                        + " documents (at byte " + offset + "); nothing was restored");
+                throw damaged(file, documents.size(), offset, "truncated or damaged");
             }
-            documents.add(new RawBsonDocument(bytes, offset, length));
+            RawBsonDocument document = new RawBsonDocument(bytes, offset, length);
+            BsonDocument decoded;
+            try {
+                decoded = document.decode(new BsonDocumentCodec());
+            } catch (RuntimeException e) {
+                throw damaged(file, documents.size(), offset, "damaged");
+            }
+            if (decoded.containsKey("_id") && !ids.add(decoded.get("_id"))) {
+                throw damaged(file, documents.size(), offset, "holds a duplicate _id");
+            }
+            documents.add(document);
             buffer.position(offset + length);
         }
         return documents;
+    }
+
+    private static DumpException damaged(Path file, int documents, int offset, String problem) {
+        return new DumpException(file + " is " + problem + " after " + documents + " documents (at byte " + offset
+                + "); nothing was restored");
     }
 
     private static List<BsonDocument> indexes(Path metadata) {
@@ -167,12 +204,19 @@ public final class MongoDumpFormat {
         }
     }
 
-    /** Accepts the dump's root (holding one database directory) or the database directory itself. */
-    private static Path databaseDirectory(Path directory) {
+    /**
+     * The folder of the database's collections: the dump's folder of that name, or the given folder
+     * when it holds the collections itself, or the dump's only database folder.
+     */
+    private static Path databaseDirectory(Path directory, String database) {
         if (!Files.isDirectory(directory)) {
             throw new DumpException(directory + " is not a directory");
         }
-        if (!files(directory, BSON).isEmpty()) {
+        if (Files.isDirectory(directory.resolve(database))) {
+            return directory.resolve(database);
+        }
+        if (files(directory, BSON).stream()
+                .anyMatch(file -> !file.getFileName().toString().equals("oplog.bson"))) {
             return directory;
         }
         List<Path> databases;
@@ -182,8 +226,8 @@ public final class MongoDumpFormat {
             throw new UncheckedIOException("Cannot read " + directory, e);
         }
         if (databases.size() != 1) {
-            throw new DumpException(
-                    directory + " should hold one database directory of a dump, but holds " + databases.size());
+            throw new DumpException(directory + " holds " + databases.size() + " database folders and none is named "
+                    + database + ": give the folder of the database to restore");
         }
         return databases.get(0);
     }

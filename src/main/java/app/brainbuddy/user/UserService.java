@@ -7,6 +7,7 @@ import app.brainbuddy.graphql.Cursor;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.mongo.Keyset;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -29,6 +30,10 @@ import org.springframework.stereotype.Service;
 public class UserService {
 
     static final int MAX_INTEGRATIONS = 20;
+
+    /** How far an identity provider's clock may run ahead of ours. */
+    private static final Duration EXTERNAL_CLOCK_SKEW = Duration.ofSeconds(60);
+
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
     private final UserRepository users;
@@ -67,7 +72,9 @@ public class UserService {
             return existing;
         }
         DeletedExternalAccount deleted = mongo.findById(externalSubject, DeletedExternalAccount.class);
-        if (deleted != null && (tokenIssuedAt == null || !tokenIssuedAt.isAfter(deleted.deletedAt()))) {
+        if (deleted != null
+                && (tokenIssuedAt == null
+                        || !tokenIssuedAt.isAfter(deleted.deletedAt().plus(EXTERNAL_CLOCK_SKEW)))) {
             return Optional.empty();
         }
         String email = verifiedEmail != null ? verifiedEmail : ExternalIds.placeholderEmail(id);

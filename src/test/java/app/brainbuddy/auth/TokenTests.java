@@ -146,7 +146,7 @@ class TokenTests extends GraphQlIntegrationTest {
                         .countDocuments(new org.bson.Document("_id", new org.bson.types.ObjectId(id))))
                 .isZero();
         String signedInAgain = IDENTITY_PROVIDER.token(
-                subject, claims -> claims.issueTime(Date.from(Instant.now().plusSeconds(2))));
+                subject, claims -> claims.issueTime(Date.from(Instant.now().plusSeconds(90))));
         bearer(signedInAgain)
                 .document("{ me { id } }")
                 .execute()

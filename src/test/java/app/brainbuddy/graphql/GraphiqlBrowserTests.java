@@ -62,6 +62,27 @@ class GraphiqlBrowserTests extends GraphQlIntegrationTest {
         }
     }
 
+    @Test
+    void theUnfilledAuthorizationPlaceholderIsNotSent() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER), "chromium is not installed");
+        String query = "{ knowledge(first: 1) { pageInfo { hasNextPage } } }";
+
+        WebDriver browser = chromium();
+        try {
+            browser.get("http://localhost:" + port + "/graphiql?query=" + encode(query));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".graphiql-execute-button")))
+                    .click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".graphiql-response"), "hasNextPage"));
+
+            assertThat(browser.findElement(By.cssSelector(".graphiql-response")).getText())
+                    .doesNotContain("UNAUTHORIZED");
+        } finally {
+            browser.quit();
+        }
+    }
+
     private WebDriver chromium() {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())

@@ -80,6 +80,22 @@ class DumpRestoreTests extends GraphQlIntegrationTest {
     }
 
     @Test
+    void aDocumentDamagedInsideItsLengthIsRefusedBeforeAnythingIsDropped() throws IOException {
+        signUp();
+        MongoDumpFormat.dump(mongo.getDb(), dumps);
+        fresh.getCollection("users").insertOne(new org.bson.Document("email", "kept@here.org"));
+        Path users = dumps.resolve(mongo.getDb().getName()).resolve("users.bson");
+        byte[] bytes = Files.readAllBytes(users);
+        bytes[4] = (byte) 0x20; // the first field's type: no such BSON type
+        Files.write(users, bytes);
+
+        assertThatThrownBy(() -> MongoDumpFormat.restore(fresh, dumps, true))
+                .isInstanceOf(MongoDumpFormat.DumpException.class)
+                .hasMessageContaining("users.bson is damaged");
+        assertThat(fresh.getCollection("users").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
     void aRestoreNeverOverwritesDataUnlessAskedTo() {
         signUp();
         MongoDumpFormat.dump(mongo.getDb(), dumps);
