@@ -128,6 +128,17 @@ public abstract class GraphQlIntegrationTest {
                 .value());
     }
 
+    /** A stored personal model: models come from ratings in a later feature, and a stored one is enough to read. */
+    protected void storeModel(String userId, long trainingSteps) {
+        mongo.getCollection("user_models")
+                .insertOne(new Document("_id", new org.bson.types.ObjectId())
+                        .append("user_id", userId)
+                        .append("model_weights", new byte[] {1, 2, 3})
+                        .append("last_updated", new java.util.Date())
+                        .append("training_steps", trainingSteps)
+                        .append("phase", "developmental"));
+    }
+
     protected long count(String collection) {
         return mongo.getCollection(collection).countDocuments();
     }

@@ -29,13 +29,7 @@ class PrivacyRightsTests extends GraphQlIntegrationTest {
                 .entity(String.class)
                 .get();
         user.graphQl().document(HABIT).execute().path("createHabit.id").hasValue();
-        mongo.getCollection("user_models")
-                .insertOne(new Document("_id", new ObjectId())
-                        .append("user_id", user.id())
-                        .append("model_weights", new byte[] {9, 9, 9})
-                        .append("last_updated", new java.util.Date())
-                        .append("training_steps", 4L)
-                        .append("phase", "developmental"));
+        storeModel(user.id(), 4);
 
         GraphQlTester.Response export =
                 user.graphQl().document("{ exportMyData }").execute();
@@ -64,10 +58,7 @@ class PrivacyRightsTests extends GraphQlIntegrationTest {
                 .path("createIntegrationToken.token")
                 .entity(String.class)
                 .get();
-        mongo.getCollection("user_models")
-                .insertOne(new Document("_id", new ObjectId())
-                        .append("user_id", user.id())
-                        .append("training_steps", 1L));
+        storeModel(user.id(), 1);
 
         user.graphQl()
                 .document("mutation { deleteAccount { deleted } }")

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.brainbuddy.GraphQlIntegrationTest;
 import app.brainbuddy.MongoCommands;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.bson.Document;
-import org.bson.types.ObjectId;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,14 +30,7 @@ class BatchingTests extends GraphQlIntegrationTest {
                             mutation { createHabit(input: {habitType: POSITIVE_ROUTINE, trigger: "alarm",
                               routine: "stretch", reward: "energy",
                               interruptProtocol: {technique: "breathing", durationSeconds: 30}}) { id } }""").execute();
-            // models come from ratings in a later feature; a stored one is enough to read
-            mongo.getCollection("user_models")
-                    .insertOne(new Document("_id", new ObjectId())
-                            .append("user_id", user.id())
-                            .append("model_weights", new byte[] {1, 2, 3})
-                            .append("last_updated", new Date())
-                            .append("training_steps", 3L)
-                            .append("phase", "developmental"));
+            storeModel(user.id(), 3);
         });
     }
 
