@@ -5,7 +5,11 @@ import app.brainbuddy.graphql.Cursor;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.mongo.Keyset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,5 +50,18 @@ public class KnowledgeService {
                 mongo.find(query, BrainKnowledge.class),
                 page,
                 entry -> page.cursor(entry.evidenceStrength(), entry.id()));
+    }
+
+    /** Every entry about one of these stimuli, strongest evidence first: what generated content draws on. */
+    public List<BrainKnowledge> about(Collection<String> stimulusTypes) {
+        return mongo.find(
+                new Query(Criteria.where("stimulusType").in(stimulusTypes)).with(STRONGEST_FIRST),
+                BrainKnowledge.class);
+    }
+
+    /** The entries with these ids that still exist, by id, in one command. */
+    public Map<String, BrainKnowledge> byIds(Collection<String> ids) {
+        return mongo.find(new Query(Criteria.where("id").in(ids)), BrainKnowledge.class).stream()
+                .collect(Collectors.toMap(BrainKnowledge::id, Function.identity()));
     }
 }
