@@ -61,6 +61,9 @@ public class KnowledgeService {
 
     /** The entries with these ids that still exist, by id, in one command. */
     public Map<String, BrainKnowledge> byIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         return mongo.find(new Query(Criteria.where("id").in(ids)), BrainKnowledge.class).stream()
                 .collect(Collectors.toMap(BrainKnowledge::id, Function.identity()));
     }

@@ -1,7 +1,6 @@
 package app.brainbuddy.mongo;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -49,7 +48,7 @@ class MongoMapping {
 
         @Override
         public @Nullable Object convert(@Nullable Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
-            return source == null ? null : ((Enum<?>) source).name().toLowerCase(Locale.ROOT);
+            return source == null ? null : StoredEnums.stored((Enum<?>) source);
         }
     }
 
@@ -64,9 +63,7 @@ class MongoMapping {
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public @Nullable Object convert(@Nullable Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
-            return source == null
-                    ? null
-                    : Enum.valueOf((Class) targetType.getType(), ((String) source).toUpperCase(Locale.ROOT));
+            return source == null ? null : StoredEnums.parse((Class) targetType.getType(), (String) source);
         }
     }
 }

@@ -1,10 +1,39 @@
 package app.brainbuddy.session;
 
-/** The EEG band a brainwave session aims at; stored lowercase. */
+/** The EEG band a brainwave session aims at, with its limits in Hz; stored lowercase. */
 public enum BrainwaveTarget {
-    ALPHA,
-    BETA,
-    THETA,
-    DELTA,
-    GAMMA
+    ALPHA(8, 13),
+    BETA(13, 30),
+    THETA(4, 8),
+    DELTA(0.5, 4),
+    GAMMA(30, 45);
+
+    /** Binaural beats are perceived only up to about this beat frequency. */
+    static final double BINAURAL_LIMIT_HZ = 30;
+
+    private final double lowHz;
+    private final double highHz;
+
+    BrainwaveTarget(double lowHz, double highHz) {
+        this.lowHz = lowHz;
+        this.highHz = highHz;
+    }
+
+    public double lowHz() {
+        return lowHz;
+    }
+
+    public double highHz() {
+        return highHz;
+    }
+
+    /** Whether a beat frequency lies inside this band, limits included. */
+    public boolean contains(double hz) {
+        return hz >= lowHz && hz <= highHz;
+    }
+
+    /** Whether binaural beats can deliver this band; above ~30 Hz they are not perceived. */
+    boolean binaural() {
+        return highHz <= BINAURAL_LIMIT_HZ;
+    }
 }

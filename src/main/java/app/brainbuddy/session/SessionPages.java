@@ -39,7 +39,9 @@ class SessionPages {
     }
 
     /** For each user, the sessions matching the filter after the page's cursor, at most one more than the page. */
-    Map<String, List<TrainingSession>> pages(Collection<String> userIds, SessionFilter filter, Page page) {
+    Map<String, List<TrainingSession>> pages(Collection<String> userIds, SessionsArguments arguments) {
+        SessionFilter filter = arguments.filter();
+        Page page = arguments.page();
         List<Document> perUser = new ArrayList<>();
         perUser.add(new Document(
                 "$match", new Document("$expr", new Document("$eq", List.of("$user_id", "$$userId")))));
@@ -49,6 +51,10 @@ class SessionPages {
         }
         perUser.add(new Document("$sort", new Document("timestamp", -1).append("_id", -1)));
         perUser.add(new Document("$limit", page.first() + 1));
+        if (!arguments.withContent()) {
+            // generated content is most of a session's size; leave it out unless the query asks for it
+            perUser.add(new Document("$project", new Document("generated_content", 0)));
+        }
 
         List<Document> pipeline = List.of(
                 new Document("$match", new Document("_id", new Document("$in", objectIds(userIds)))),

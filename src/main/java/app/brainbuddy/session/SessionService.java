@@ -5,17 +5,29 @@ import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.graphql.ParentKey;
+import app.brainbuddy.knowledge.BrainKnowledge;
+import app.brainbuddy.knowledge.KnowledgeService;
 import app.brainbuddy.user.Scope;
+import app.brainbuddy.user.StatsScope;
 import app.brainbuddy.user.User;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -23,28 +35,92 @@ public class SessionService {
 
     private final SessionRepository sessions;
     private final SessionPages pages;
+    private final SessionSync sync;
+    private final SessionStats stats;
+    private final ContentGenerator generator;
+    private final KnowledgeService knowledge;
+    private final ObjectProvider<SessionRatingListener> ratingListeners;
+    private final MongoTemplate mongo;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    SessionService(SessionRepository sessions, SessionPages pages, CurrentUser currentUser, Clock clock) {
+    @SuppressWarnings("ParameterNumber")
+    SessionService(
+            SessionRepository sessions,
+            SessionPages pages,
+            SessionSync sync,
+            SessionStats stats,
+            ContentGenerator generator,
+            KnowledgeService knowledge,
+            ObjectProvider<SessionRatingListener> ratingListeners,
+            MongoTemplate mongo,
+            CurrentUser currentUser,
+            Clock clock) {
         this.sessions = sessions;
         this.pages = pages;
+        this.sync = sync;
+        this.stats = stats;
+        this.generator = generator;
+        this.knowledge = knowledge;
+        this.ratingListeners = ratingListeners;
+        this.mongo = mongo;
         this.currentUser = currentUser;
         this.clock = clock;
     }
 
+    /** A session starting now, with content generated for the caller's chronotype and local hour. */
     TrainingSession start(StartSessionInput input) {
-        TrainingSession session = new TrainingSession(
-                new ObjectId().toHexString(),
-                currentUser.requireAccount(),
+        String userId = currentUser.requireAccount();
+        int localHour = input.localHour() != null
+                ? input.localHour()
+                : clock.instant().atZone(ZoneOffset.UTC).getHour();
+        ContentRequest request = new ContentRequest(
                 input.moduleType(),
                 input.brainwaveTarget(),
-                Map.of("duration", input.durationSeconds()),
+                input.durationSeconds(),
+                currentUser.user().chronotype(),
+                localHour,
+                ThreadLocalRandom.current().nextLong());
+        GeneratedContent generated =
+                generator.generate(request, knowledge.about(generator.stimulusTypes(input.moduleType())));
+        return sessions.insert(new TrainingSession(
+                new ObjectId().toHexString(),
+                userId,
+                input.moduleType(),
+                input.brainwaveTarget(),
+                generated.content(),
                 null,
                 null,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                input.durationSeconds());
-        return sessions.insert(session);
+                input.durationSeconds(),
+                generated.evidenceIds()));
+    }
+
+    /** Stores a device's past sessions; the personal model hears of each newly stored rated one. */
+    List<TrainingSession> record(List<RecordSessionInput> input) {
+        SessionSync.Result result = sync.record(currentUser.requireAccount(), input);
+        result.inserted().stream().filter(TrainingSession::rated).forEach(this::tellListeners);
+        return result.sessions();
+    }
+
+    /** Rates one of the caller's sessions; a new rating replaces the old one. */
+    TrainingSession rate(RateSessionInput input) {
+        String userId = currentUser.requireAccount();
+        TrainingSession rated = mongo.findAndModify(
+                Query.query(
+                        Criteria.where("id").is(input.sessionId()).and("userId").is(userId)),
+                new Update().set("userRating", input.rating()).set("effectivenessScore", input.effectivenessScore()),
+                FindAndModifyOptions.options().returnNew(true),
+                TrainingSession.class);
+        if (rated == null) {
+            throw ApiException.notFound("Session", input.sessionId());
+        }
+        tellListeners(rated);
+        return rated;
+    }
+
+    private void tellListeners(TrainingSession rated) {
+        ratingListeners.orderedStream().forEach(listener -> listener.rated(rated));
     }
 
     /** The caller's own session; another user's answers exactly like a missing one. */
@@ -55,11 +131,16 @@ public class SessionService {
 
     /** The loader key of {@code user.sessions(filter, first, after)}, once the caller may read sessions. */
     ParentKey<SessionsArguments> pageKey(
-            User user, @Nullable SessionFilter filter, @Nullable Integer first, @Nullable String after) {
+            User user,
+            @Nullable SessionFilter filter,
+            @Nullable Integer first,
+            @Nullable String after,
+            boolean withContent) {
         currentUser.requireSharedWithIntegration(Scope.SESSIONS_READ);
         return new ParentKey<>(
                 user.id(),
-                new SessionsArguments(filter == null ? SessionFilter.NONE : filter, Page.of("sessions", first, after)));
+                new SessionsArguments(
+                        filter == null ? SessionFilter.NONE : filter, Page.of("sessions", first, after), withContent));
     }
 
     /** Everything stored about the user's sessions, newest first: for their data export. */
@@ -74,7 +155,7 @@ public class SessionService {
     /** One aggregation per distinct set of arguments, whatever the number of users. */
     Map<ParentKey<SessionsArguments>, Connection<TrainingSession>> pages(Set<ParentKey<SessionsArguments>> keys) {
         return ParentKey.loadByArguments(keys, (userIds, arguments) -> {
-            Map<String, List<TrainingSession>> byUser = pages.pages(userIds, arguments.filter(), arguments.page());
+            Map<String, List<TrainingSession>> byUser = pages.pages(userIds, arguments);
             return userIds.stream()
                     .collect(Collectors.toMap(
                             Function.identity(),
@@ -84,5 +165,23 @@ public class SessionService {
                                     session -> arguments.page().cursor(session.timestamp(), session.id())),
                             (same, alsoSame) -> same));
         });
+    }
+
+    /** Session statistics of each scope: one aggregation per distinct period. */
+    Map<StatsScope, SessionTotals> totals(Set<StatsScope> scopes) {
+        return stats.totals(scopes);
+    }
+
+    /** The knowledge entries each session drew on, in one read for all of them. */
+    List<List<BrainKnowledge>> evidence(List<TrainingSession> sessions) {
+        Map<String, BrainKnowledge> entries = knowledge.byIds(sessions.stream()
+                .flatMap(session -> session.evidenceIdsOrEmpty().stream())
+                .collect(Collectors.toSet()));
+        return sessions.stream()
+                .map(session -> session.evidenceIdsOrEmpty().stream()
+                        .map(entries::get)
+                        .filter(Objects::nonNull)
+                        .toList())
+                .toList();
     }
 }

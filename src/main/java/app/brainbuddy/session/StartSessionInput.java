@@ -9,10 +9,14 @@ import org.jspecify.annotations.Nullable;
 record StartSessionInput(
         @NotNull ModuleType moduleType,
         @Nullable BrainwaveTarget brainwaveTarget,
-        @Min(60) @Max(7200) int durationSeconds) {
 
-    @AssertTrue(message = "is required for BRAINWAVE sessions and not allowed for other modules")
+        @Min(SessionLimits.SHORTEST_SECONDS) @Max(SessionLimits.LONGEST_SECONDS)
+        int durationSeconds,
+
+        @Nullable @Min(0) @Max(23) Integer localHour) {
+
+    @AssertTrue(message = SessionLimits.TARGET_RULE)
     boolean isBrainwaveTarget() {
-        return (moduleType == ModuleType.BRAINWAVE) == (brainwaveTarget != null);
+        return moduleType == null || moduleType.fits(brainwaveTarget);
     }
 }

@@ -2,12 +2,18 @@ package app.brainbuddy.session;
 
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.ParentKey;
+import app.brainbuddy.knowledge.BrainKnowledge;
+import app.brainbuddy.user.StatsScope;
 import app.brainbuddy.user.User;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -24,6 +30,8 @@ class TrainingSessionController {
         this.sessions = sessions;
         loaders.<ParentKey<SessionsArguments>, Connection<TrainingSession>>forName("userSessions")
                 .registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> sessions.pages(keys)));
+        loaders.<StatsScope, SessionTotals>forName("sessionStats")
+                .registerMappedBatchLoader((scopes, environment) -> Mono.fromCallable(() -> sessions.totals(scopes)));
     }
 
     @QueryMapping
@@ -36,13 +44,48 @@ class TrainingSessionController {
         return sessions.start(input);
     }
 
+    @MutationMapping
+    List<TrainingSession> recordSessions(
+            @Argument @Size(max = SessionLimits.BATCH_ITEMS) List<@Valid RecordSessionInput> input) {
+        return sessions.record(input);
+    }
+
+    @MutationMapping
+    TrainingSession rateSession(@Argument @Valid RateSessionInput input) {
+        return sessions.rate(input);
+    }
+
     @SchemaMapping(typeName = "User")
     CompletableFuture<Connection<TrainingSession>> sessions(
             User user,
             @Argument @Nullable SessionFilter filter,
             @Argument @Nullable Integer first,
             @Argument @Nullable String after,
+            DataFetchingFieldSelectionSet selection,
             DataLoader<ParentKey<SessionsArguments>, Connection<TrainingSession>> userSessions) {
-        return userSessions.load(sessions.pageKey(user, filter, first, after));
+        return userSessions.load(
+                sessions.pageKey(user, filter, first, after, selection.contains("edges/node/generatedContent")));
+    }
+
+    @BatchMapping(typeName = "TrainingSession")
+    List<List<BrainKnowledge>> evidence(List<TrainingSession> trainingSessions) {
+        return sessions.evidence(trainingSessions);
+    }
+
+    @SchemaMapping(typeName = "UserStats")
+    CompletableFuture<List<SessionGroup>> byModule(
+            StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
+        return sessionStats.load(scope).thenApply(SessionTotals::byModule);
+    }
+
+    @SchemaMapping(typeName = "UserStats")
+    CompletableFuture<List<SessionGroup>> byTarget(
+            StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
+        return sessionStats.load(scope).thenApply(SessionTotals::byTarget);
+    }
+
+    @SchemaMapping(typeName = "UserStats")
+    CompletableFuture<List<SessionGroup>> weekly(StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
+        return sessionStats.load(scope).thenApply(SessionTotals::weekly);
     }
 }

@@ -1,0 +1,147 @@
+package app.brainbuddy.session;
+
+import app.brainbuddy.knowledge.BrainKnowledge;
+import app.brainbuddy.mongo.StoredEnums;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Content of a brainwave session: a beat frequency inside the target band, taken from the strongest
+ * evidence for that band and varied a little by the seed; a carrier tone of 200-500 Hz; and the
+ * delivery. Binaural beats serve delta to beta; gamma beats lie above the ~30 Hz up to which binaural
+ * beats are perceived, so gamma is delivered as isochronic pulses.
+ */
+final class BrainwaveContent {
+
+    static final Set<String> STIMULI = Set.of("binaural_beats", "monaural_beats", "isochronic_tones");
+
+    static final double CARRIER_LOW_HZ = 200;
+    static final double CARRIER_HIGH_HZ = 500;
+
+    /** How far the seed may move the beat from the evidence's frequency, as a share of the band's width. */
+    private static final double JITTER = 0.1;
+
+    private static final String MIXED_EVIDENCE =
+            "The evidence for brainwave entrainment is mixed: reviews report small or inconsistent effects, and"
+                    + " entrainment of EEG rhythms is not established. Treat this as an experiment and rate how it worked.";
+
+    private static final String WHY_ISOCHRONIC = "Binaural beats are perceived only up to about 30 Hz, so this"
+            + " %s Hz beat is delivered as isochronic pulses (one tone switched on and off), which need no headphones.";
+
+    private BrainwaveContent() {}
+
+    static GeneratedContent generate(ContentRequest request, List<BrainKnowledge> evidence) {
+        BrainwaveTarget target = request.target();
+        if (target == null) {
+            throw new IllegalArgumentException("a brainwave session needs a target");
+        }
+        SplittableRandom random = new SplittableRandom(request.seed());
+        List<BrainKnowledge> used = evidence.stream()
+                .filter(entry -> STIMULI.contains(entry.stimulusType()))
+                .filter(entry -> !target.binaural() || entry.stimulusType().equals("binaural_beats"))
+                .filter(entry -> isAbout(entry, target))
+                .toList();
+        double evidenced = used.stream()
+                .flatMap(BrainwaveContent::beatFrequencies)
+                .filter(target::contains)
+                .findFirst()
+                .orElse((target.lowHz() + target.highHz()) / 2);
+        double beat = beatFrequency(target, evidenced, random);
+        double carrier = used.stream()
+                .flatMap(entry -> number(entry.stimulusParameters().get("carrier_frequency")))
+                .filter(hz -> hz >= CARRIER_LOW_HZ && hz <= CARRIER_HIGH_HZ)
+                .findFirst()
+                .orElseGet(() ->
+                        CARRIER_LOW_HZ + 10 * random.nextInt((int) (CARRIER_HIGH_HZ - CARRIER_LOW_HZ) / 10 + 1));
+
+        Timing timing = new Timing(request);
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("frequency", beat);
+        content.put("duration", request.durationSeconds());
+        content.put(
+                "band",
+                Map.of("name", StoredEnums.stored(target), "low_hz", target.lowHz(), "high_hz", target.highHz()));
+        content.put("carrier_frequency", carrier);
+        content.put("delivery", delivery(target, beat, carrier));
+        used.stream()
+                .map(entry -> entry.stimulusParameters().get("timing"))
+                .filter(String.class::isInstance)
+                .findFirst()
+                .ifPresent(studied -> content.put("studied_timing", studied));
+        content.put("timing", timing.describe());
+        content.put("evidence_note", MIXED_EVIDENCE);
+        content.put("seed", request.seed());
+        return new GeneratedContent(
+                content,
+                Stream.concat(used.stream(), Timing.evidence(evidence).stream())
+                        .map(BrainKnowledge::id)
+                        .toList());
+    }
+
+    /**
+     * A beat frequency inside the band, to 0.1 Hz: the evidenced frequency moved by the seed at most a
+     * tenth of the band's width, and kept inside the band whatever the inputs.
+     */
+    static double beatFrequency(BrainwaveTarget target, double evidenced, SplittableRandom random) {
+        double width = target.highHz() - target.lowHz();
+        double varied = evidenced + (random.nextDouble() * 2 - 1) * JITTER * width;
+        return clamp(Math.round(clamp(varied, target) * 10) / 10.0, target);
+    }
+
+    private static double clamp(double hz, BrainwaveTarget target) {
+        return Math.max(target.lowHz(), Math.min(target.highHz(), hz));
+    }
+
+    private static Map<String, Object> delivery(BrainwaveTarget target, double beat, double carrier) {
+        if (target.binaural()) {
+            return Map.of(
+                    "method",
+                    "binaural",
+                    "headphones_required",
+                    true,
+                    "left_ear_hz",
+                    carrier,
+                    "right_ear_hz",
+                    Math.round((carrier + beat) * 10) / 10.0);
+        }
+        return Map.of(
+                "method",
+                "isochronic",
+                "headphones_required",
+                false,
+                "pulse_rate_hz",
+                beat,
+                "tone_hz",
+                carrier,
+                "why",
+                WHY_ISOCHRONIC.formatted(beat));
+    }
+
+    /** Whether an entry speaks about this band: by name, as "any"/"various", or by a frequency inside it. */
+    private static boolean isAbout(BrainKnowledge entry, BrainwaveTarget target) {
+        Object band = entry.stimulusParameters().get("band");
+        if (band instanceof String name
+                && (name.equals("any") || name.equals("various") || name.contains(StoredEnums.stored(target)))) {
+            return true;
+        }
+        return beatFrequencies(entry).anyMatch(target::contains);
+    }
+
+    private static Stream<Double> beatFrequencies(BrainKnowledge entry) {
+        Map<String, Object> parameters = entry.stimulusParameters();
+        return Stream.concat(number(parameters.get("beat_frequency")), numbers(parameters.get("beat_frequencies")));
+    }
+
+    private static Stream<Double> numbers(@Nullable Object value) {
+        return value instanceof List<?> list ? list.stream().flatMap(BrainwaveContent::number) : Stream.empty();
+    }
+
+    private static Stream<Double> number(@Nullable Object value) {
+        return value instanceof Number number ? Stream.of(number.doubleValue()) : Stream.empty();
+    }
+}

@@ -1,0 +1,13 @@
+package app.brainbuddy.session;
+
+import app.brainbuddy.user.Chronotype;
+import org.jspecify.annotations.Nullable;
+
+/** What to generate content for: the session asked for, who trains, at which local hour, from which seed. */
+record ContentRequest(
+        ModuleType moduleType,
+        @Nullable BrainwaveTarget target,
+        int durationSeconds,
+        Chronotype chronotype,
+        int localHour,
+        long seed) {}

@@ -1,0 +1,196 @@
+package app.brainbuddy.session;
+
+import app.brainbuddy.mongo.StoredEnums;
+import app.brainbuddy.user.StatsScope;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Session statistics for many users in one aggregation per distinct period: a {@code $match} on the
+ * users and the period, then a {@code $facet} that groups by module, by brainwave target and by UTC
+ * day. Days are folded into ISO weeks here, since {@code $isoWeek} and {@code $dateTrunc} are missing
+ * on the embedded server. Averages are computed from sums and counts of rated sessions, so sessions
+ * without a rating never count as zero on either backend.
+ */
+@Component
+class SessionStats {
+
+    private final MongoTemplate mongo;
+
+    SessionStats(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** A period of statistics, the part of a scope that decides the query. */
+    private record Period(@Nullable Instant from, @Nullable Instant to) {}
+
+    Map<StatsScope, SessionTotals> totals(Collection<StatsScope> scopes) {
+        Map<Period, List<StatsScope>> byPeriod =
+                scopes.stream().collect(Collectors.groupingBy(scope -> new Period(scope.from(), scope.to())));
+        Map<StatsScope, SessionTotals> totals = new HashMap<>();
+        byPeriod.forEach((period, sameperiod) -> {
+            Map<String, SessionTotals> byUser = aggregate(
+                    sameperiod.stream().map(StatsScope::userId).distinct().toList(), period);
+            sameperiod.forEach(scope -> totals.put(scope, byUser.getOrDefault(scope.userId(), SessionTotals.NONE)));
+        });
+        return totals;
+    }
+
+    private Map<String, SessionTotals> aggregate(List<String> userIds, Period period) {
+        Document match = new Document("user_id", new Document("$in", userIds));
+        Document timestamp = new Document();
+        if (period.from() != null) {
+            timestamp.append("$gte", period.from());
+        }
+        if (period.to() != null) {
+            timestamp.append("$lt", period.to());
+        }
+        if (!timestamp.isEmpty()) {
+            match.append("timestamp", timestamp);
+        }
+        List<Document> pipeline = List.of(
+                new Document("$match", match),
+                new Document(
+                        "$facet",
+                        new Document("byModule", List.of(group("$module_type")))
+                                .append(
+                                        "byTarget",
+                                        List.of(
+                                                new Document(
+                                                        "$match",
+                                                        new Document("brainwave_target", new Document("$ne", null))),
+                                                group("$brainwave_target")))
+                                .append(
+                                        "byDay",
+                                        List.of(group(new Document(
+                                                "$dateToString",
+                                                new Document("format", "%Y-%m-%d").append("date", "$timestamp")))))));
+        Document facets = mongo.getCollection(mongo.getCollectionName(TrainingSession.class))
+                .aggregate(pipeline)
+                .first();
+        Map<String, List<SessionGroup>> byModule = groups(
+                facets, "byModule", (key, sums) -> sums.toGroup(StoredEnums.parse(ModuleType.class, key), null, null));
+        Map<String, List<SessionGroup>> byTarget = groups(
+                facets,
+                "byTarget",
+                (key, sums) -> sums.toGroup(null, StoredEnums.parse(BrainwaveTarget.class, key), null));
+        Map<String, List<SessionGroup>> weekly = weekly(facets);
+        return userIds.stream()
+                .collect(Collectors.toMap(
+                        userId -> userId,
+                        userId -> new SessionTotals(
+                                byModule.getOrDefault(userId, List.of()),
+                                byTarget.getOrDefault(userId, List.of()),
+                                weekly.getOrDefault(userId, List.of()))));
+    }
+
+    /** Groups per user and key: counts, seconds, and sums and counts of ratings and effectiveness. */
+    private static Document group(Object key) {
+        return new Document(
+                "$group",
+                new Document("_id", new Document("user", "$user_id").append("key", key))
+                        .append("count", new Document("$sum", 1))
+                        .append("seconds", new Document("$sum", "$duration_seconds"))
+                        .append("rated", new Document("$sum", oneIfPresent("$user_rating")))
+                        .append("ratingSum", new Document("$sum", zeroIfAbsent("$user_rating")))
+                        .append("scored", new Document("$sum", oneIfPresent("$effectiveness_score")))
+                        .append("scoreSum", new Document("$sum", zeroIfAbsent("$effectiveness_score"))));
+    }
+
+    private static Document oneIfPresent(String field) {
+        return new Document(
+                "$cond",
+                List.of(new Document("$eq", List.of(new Document("$ifNull", List.of(field, null)), null)), 0, 1));
+    }
+
+    private static Document zeroIfAbsent(String field) {
+        return new Document("$ifNull", List.of(field, 0));
+    }
+
+    private static Map<String, List<SessionGroup>> groups(
+            Document facets, String facet, BiFunction<String, Sums, SessionGroup> toGroup) {
+        Map<String, List<SessionGroup>> groups = new HashMap<>();
+        for (Document group : facets.getList(facet, Document.class)) {
+            Document id = group.get("_id", Document.class);
+            groups.computeIfAbsent(id.getString("user"), user -> new ArrayList<>())
+                    .add(toGroup.apply(id.getString("key"), Sums.of(group)));
+        }
+        groups.values()
+                .forEach(list ->
+                        list.sort(Comparator.comparing(SessionGroup::count).reversed()));
+        return groups;
+    }
+
+    /** Each user's days folded into ISO weeks ({@code 2026-W48}), oldest first. */
+    private static Map<String, List<SessionGroup>> weekly(Document facets) {
+        Map<String, Map<String, Sums>> weeks = new HashMap<>();
+        for (Document group : facets.getList("byDay", Document.class)) {
+            Document id = group.get("_id", Document.class);
+            LocalDate day = LocalDate.parse(id.getString("key"));
+            String week = "%d-W%02d"
+                    .formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            weeks.computeIfAbsent(id.getString("user"), user -> new TreeMap<>())
+                    .merge(week, Sums.of(group), Sums::plus);
+        }
+        Map<String, List<SessionGroup>> weekly = new HashMap<>();
+        weeks.forEach((user, sums) -> weekly.put(
+                user,
+                sums.entrySet().stream()
+                        .map(entry -> entry.getValue().toGroup(null, null, entry.getKey()))
+                        .toList()));
+        return weekly;
+    }
+
+    /** The sums of one group as the pipeline returns them. */
+    private record Sums(int count, long seconds, int rated, double ratingSum, int scored, double scoreSum) {
+
+        static Sums of(Document group) {
+            return new Sums(
+                    number(group, "count").intValue(),
+                    number(group, "seconds").longValue(),
+                    number(group, "rated").intValue(),
+                    number(group, "ratingSum").doubleValue(),
+                    number(group, "scored").intValue(),
+                    number(group, "scoreSum").doubleValue());
+        }
+
+        private static Number number(Document group, String field) {
+            return group.get(field, Number.class);
+        }
+
+        Sums plus(Sums other) {
+            return new Sums(
+                    count + other.count,
+                    seconds + other.seconds,
+                    rated + other.rated,
+                    ratingSum + other.ratingSum,
+                    scored + other.scored,
+                    scoreSum + other.scoreSum);
+        }
+
+        SessionGroup toGroup(@Nullable ModuleType moduleType, @Nullable BrainwaveTarget target, @Nullable String week) {
+            return new SessionGroup(
+                    moduleType,
+                    target,
+                    week,
+                    count,
+                    seconds,
+                    rated == 0 ? null : ratingSum / rated,
+                    scored == 0 ? null : scoreSum / scored);
+        }
+    }
+}
