@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -112,9 +113,8 @@ class SessionStats {
     }
 
     private static Document oneIfPresent(String field) {
-        return new Document(
-                "$cond",
-                List.of(new Document("$eq", List.of(new Document("$ifNull", List.of(field, null)), null)), 0, 1));
+        Document valueOrNull = new Document("$ifNull", Arrays.asList(field, null));
+        return new Document("$cond", List.of(new Document("$eq", Arrays.asList(valueOrNull, null)), 0, 1));
     }
 
     private static Document zeroIfAbsent(String field) {
