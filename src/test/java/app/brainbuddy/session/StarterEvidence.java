@@ -1,0 +1,43 @@
+package app.brainbuddy.session;
+
+import app.brainbuddy.knowledge.BrainKnowledge;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+
+/** The knowledge base the project ships, read as stored documents, strongest evidence first. */
+final class StarterEvidence {
+
+    private StarterEvidence() {}
+
+    static List<BrainKnowledge> entries() {
+        MongoCustomConversions conversions = new MongoCustomConversions(List.of());
+        MongoMappingContext mapping = new MongoMappingContext();
+        mapping.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, mapping);
+        converter.setCustomConversions(conversions);
+        converter.afterPropertiesSet();
+        try (InputStream in = new ClassPathResource("knowledge/knowledge-references.json").getInputStream()) {
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Document.parse("{\"entries\": " + json + "}").getList("entries", Document.class).stream()
+                    .map(entry -> entry.append("_id", new ObjectId()).append("created_at", new Date()))
+                    .map(entry -> converter.read(BrainKnowledge.class, entry))
+                    .sorted(Comparator.comparingDouble(BrainKnowledge::evidenceStrength)
+                            .reversed())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
