@@ -41,17 +41,18 @@ final class BrainwaveContent {
             throw new IllegalArgumentException("a brainwave session needs a target");
         }
         SplittableRandom random = new SplittableRandom(request.seed());
-        List<BrainKnowledge> used = evidence.stream()
-                .filter(entry -> STIMULI.contains(entry.stimulusType()))
-                .filter(entry -> !target.binaural() || entry.stimulusType().equals("binaural_beats"))
-                .filter(entry -> isAbout(entry, target))
-                .toList();
-        double evidenced = used.stream()
-                .flatMap(BrainwaveContent::beatFrequencies)
-                .filter(target::contains)
-                .findFirst()
-                .orElse((target.lowHz() + target.highHz()) / 2);
-        double beat = beatFrequency(target, evidenced, random);
+        List<BrainKnowledge> used = relevant(target, evidence);
+        double beat;
+        if (request.frequency() != null) {
+            beat = clamp(Math.round(request.frequency() * 10) / 10.0, target);
+        } else {
+            double evidenced = used.stream()
+                    .flatMap(BrainwaveContent::beatFrequencies)
+                    .filter(target::contains)
+                    .findFirst()
+                    .orElse((target.lowHz() + target.highHz()) / 2);
+            beat = beatFrequency(target, evidenced, random);
+        }
         double carrier = used.stream()
                 .flatMap(entry -> number(entry.stimulusParameters().get("carrier_frequency")))
                 .filter(hz -> hz >= CARRIER_LOW_HZ && hz <= CARRIER_HIGH_HZ)
@@ -81,6 +82,15 @@ final class BrainwaveContent {
                 Stream.concat(used.stream(), Timing.evidence(evidence).stream())
                         .map(BrainKnowledge::id)
                         .toList());
+    }
+
+    /** The entries about this band for its delivery: binaural evidence for delta to beta, all entrainment for gamma. */
+    static List<BrainKnowledge> relevant(BrainwaveTarget target, List<BrainKnowledge> evidence) {
+        return evidence.stream()
+                .filter(entry -> STIMULI.contains(entry.stimulusType()))
+                .filter(entry -> !target.binaural() || entry.stimulusType().equals("binaural_beats"))
+                .filter(entry -> isAbout(entry, target))
+                .toList();
     }
 
     /**

@@ -28,6 +28,17 @@ class ContentGenerator {
         return types;
     }
 
+    /** The entries behind one kind of session, strongest first, leaving out the timing evidence. */
+    List<BrainKnowledge> evidenceFor(TrainingOption option, List<BrainKnowledge> evidence) {
+        if (option.target() != null) {
+            return BrainwaveContent.relevant(option.target(), evidence);
+        }
+        Set<String> stimuli = library.stimulusTypes(option.moduleType());
+        return evidence.stream()
+                .filter(entry -> stimuli.contains(entry.stimulusType()))
+                .toList();
+    }
+
     /** Content for the request from these knowledge entries, strongest evidence first. */
     GeneratedContent generate(ContentRequest request, List<BrainKnowledge> evidence) {
         return request.moduleType() == ModuleType.BRAINWAVE

@@ -3,10 +3,14 @@ package app.brainbuddy.session;
 import app.brainbuddy.user.Chronotype;
 import org.jspecify.annotations.Nullable;
 
-/** What to generate content for: the session asked for, who trains, at which local hour, from which seed. */
+/**
+ * What to generate content for: the session asked for (a beat frequency when the caller chose one),
+ * who trains, at which local hour, from which seed.
+ */
 record ContentRequest(
         ModuleType moduleType,
         @Nullable BrainwaveTarget target,
+        @Nullable Double frequency,
         int durationSeconds,
         Chronotype chronotype,
         int localHour,

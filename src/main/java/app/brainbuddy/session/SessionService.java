@@ -77,6 +77,7 @@ public class SessionService {
         ContentRequest request = new ContentRequest(
                 input.moduleType(),
                 input.brainwaveTarget(),
+                input.frequency(),
                 input.durationSeconds(),
                 currentUser.user().chronotype(),
                 localHour,
@@ -121,6 +122,16 @@ public class SessionService {
 
     private void tellListeners(TrainingSession rated) {
         ratingListeners.orderedStream().forEach(listener -> listener.rated(rated));
+    }
+
+    /** The knowledge entries behind each kind of session, strongest first, in one read: the model's prior. */
+    public Map<TrainingOption, List<BrainKnowledge>> evidenceByOption() {
+        List<TrainingOption> options = TrainingOption.of(null);
+        List<BrainKnowledge> evidence = knowledge.about(options.stream()
+                .flatMap(option -> generator.stimulusTypes(option.moduleType()).stream())
+                .collect(Collectors.toSet()));
+        return options.stream()
+                .collect(Collectors.toMap(Function.identity(), option -> generator.evidenceFor(option, evidence)));
     }
 
     /** The caller's own session; another user's answers exactly like a missing one. */

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 record StartSessionInput(
         @NotNull ModuleType moduleType,
         @Nullable BrainwaveTarget brainwaveTarget,
+        @Nullable Double frequency,
 
         @Min(SessionLimits.SHORTEST_SECONDS) @Max(SessionLimits.LONGEST_SECONDS)
         int durationSeconds,
@@ -18,5 +19,10 @@ record StartSessionInput(
     @AssertTrue(message = SessionLimits.TARGET_RULE)
     boolean isBrainwaveTarget() {
         return moduleType == null || moduleType.fits(brainwaveTarget);
+    }
+
+    @AssertTrue(message = "must lie inside the band of brainwaveTarget, and only BRAINWAVE sessions take one")
+    boolean isFrequency() {
+        return frequency == null || (brainwaveTarget != null && brainwaveTarget.contains(frequency));
     }
 }

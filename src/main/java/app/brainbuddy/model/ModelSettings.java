@@ -1,0 +1,17 @@
+package app.brainbuddy.model;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * The personal model's settings: the Tink keyset that encrypts the weights, as JSON
+ * ({@code BRAINBUDDY_MODEL_KEYSET}) or a file; without either a development keyset is generated at
+ * each start. {@code adaptiveAfter} is the number of ratings after which a model turns adaptive.
+ */
+@ConfigurationProperties("brainbuddy.model")
+record ModelSettings(
+        @Nullable String keyset,
+        @Nullable Resource keysetFile,
+        @DefaultValue("20") int adaptiveAfter) {}
