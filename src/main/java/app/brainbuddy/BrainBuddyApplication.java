@@ -1,5 +1,6 @@
 package app.brainbuddy;
 
+import app.brainbuddy.model.ModelReencryption;
 import app.brainbuddy.mongo.DumpCommand;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -19,10 +20,10 @@ public class BrainBuddyApplication {
     }
 
     public static void main(String[] args) {
-        if (DumpCommand.isRequested(args)) {
-            SpringApplication dump = new SpringApplication(BrainBuddyApplication.class);
-            dump.setWebApplicationType(WebApplicationType.NONE);
-            System.exit(SpringApplication.exit(dump.run(args)));
+        if (DumpCommand.isRequested(args) || ModelReencryption.isRequested(args)) {
+            SpringApplication command = new SpringApplication(BrainBuddyApplication.class);
+            command.setWebApplicationType(WebApplicationType.NONE);
+            System.exit(SpringApplication.exit(command.run(args)));
         }
         SpringApplication.run(BrainBuddyApplication.class, args);
     }

@@ -17,4 +17,13 @@ public record BrainKnowledge(
         @Indexed String outcome,
         @Field("evidence_strength") double evidenceStrength,
         List<Citation> citations,
-        @Field("created_at") Instant createdAt) {}
+        @Field("created_at") Instant createdAt) {
+
+    /** The first source as people cite it in passing, e.g. {@code "Garcia-Argibay 2019"}. */
+    public String shortCitation() {
+        return citations.stream()
+                .findFirst()
+                .map(citation -> citation.authors().split("[ ,]")[0] + " " + citation.year())
+                .orElse("uncited");
+    }
+}

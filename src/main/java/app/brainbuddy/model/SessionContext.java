@@ -3,6 +3,10 @@ package app.brainbuddy.model;
 import app.brainbuddy.session.BrainwaveTarget;
 import app.brainbuddy.session.ModuleType;
 import app.brainbuddy.session.TrainingOption;
+import app.brainbuddy.session.TrainingSession;
+import app.brainbuddy.user.Chronotype;
+import java.time.ZoneOffset;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +24,28 @@ record SessionContext(TrainingOption option, @Nullable Double frequency, int dur
 
     private static final double TYPICAL_SECONDS = 900;
     private static final double DURATION_SCALE = Math.log(8);
+
+    /**
+     * The context of a rated session. Generated content says whether it fell in the peak window; for
+     * a session recorded on a device, the UTC hour of its timestamp stands in for the local hour.
+     */
+    static SessionContext of(TrainingSession session, Chronotype chronotype) {
+        Map<String, Object> content = session.generatedContent() == null ? Map.of() : session.generatedContent();
+        boolean inPeak = content.get("timing") instanceof Map<?, ?> timing
+                        && timing.get("in_peak") instanceof Boolean peak
+                ? peak
+                : chronotype
+                        .peak()
+                        .contains(session.timestamp().atZone(ZoneOffset.UTC).getHour());
+        Double frequency = session.brainwaveTarget() != null && content.get("frequency") instanceof Number hz
+                ? hz.doubleValue()
+                : null;
+        return new SessionContext(
+                new TrainingOption(session.moduleType(), session.brainwaveTarget()),
+                frequency,
+                session.durationSeconds(),
+                inPeak);
+    }
 
     double[] features() {
         double[] x = new double[DIMENSION];

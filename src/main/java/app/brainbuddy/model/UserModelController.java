@@ -1,19 +1,30 @@
 package app.brainbuddy.model;
 
 import app.brainbuddy.graphql.Associations;
+import app.brainbuddy.session.ModuleType;
 import app.brainbuddy.user.User;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
 class UserModelController {
 
     private final UserModelService models;
+    private final RecommendationService recommendations;
 
-    UserModelController(UserModelService models) {
+    UserModelController(UserModelService models, RecommendationService recommendations) {
         this.models = models;
+        this.recommendations = recommendations;
+    }
+
+    @QueryMapping
+    SessionRecommendation recommendSession(@Argument @Nullable ModuleType moduleType) {
+        return recommendations.recommend(moduleType);
     }
 
     @BatchMapping(typeName = "User")

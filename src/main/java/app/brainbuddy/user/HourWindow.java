@@ -14,8 +14,12 @@ public record HourWindow(int startHour, int endHour) {
     }
 
     /** As people read it, e.g. {@code "10:00-14:00"}. */
+    public String label() {
+        return "%02d:00-%02d:00".formatted(startHour, endHour);
+    }
+
     @Override
     public String toString() {
-        return "%02d:00-%02d:00".formatted(startHour, endHour);
+        return label();
     }
 }

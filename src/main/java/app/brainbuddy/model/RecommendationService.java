@@ -1,0 +1,85 @@
+package app.brainbuddy.model;
+
+import app.brainbuddy.auth.CurrentUser;
+import app.brainbuddy.knowledge.BrainKnowledge;
+import app.brainbuddy.session.ModuleType;
+import app.brainbuddy.session.TrainingOption;
+import app.brainbuddy.user.Scope;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Recommends the next session: from the population prior and with exploration while the user's model
+ * is developmental, from the personal model's expectations once it is adaptive.
+ */
+@Service
+class RecommendationService {
+
+    private final ModelStore store;
+    private final ModelPriors priors;
+    private final ModelSettings settings;
+    private final CurrentUser currentUser;
+
+    RecommendationService(ModelStore store, ModelPriors priors, ModelSettings settings, CurrentUser currentUser) {
+        this.store = store;
+        this.priors = priors;
+        this.settings = settings;
+        this.currentUser = currentUser;
+    }
+
+    SessionRecommendation recommend(@Nullable ModuleType moduleType) {
+        String userId = currentUser.requireShared(Scope.MODEL_READ);
+        Optional<UserModel> model = store.find(userId);
+        Map<TrainingOption, List<BrainKnowledge>> evidence = priors.evidence();
+        RatingPosterior posterior = model.map(store::posterior).orElseGet(() -> ModelPrior.of(evidence));
+        long steps = model.map(UserModel::trainingSteps).orElse(0L);
+        ModelPhase phase = store.phase(steps);
+
+        SessionContext chosen = Recommender.choose(
+                posterior,
+                Recommender.candidates(TrainingOption.of(moduleType)),
+                phase == ModelPhase.DEVELOPMENTAL,
+                new SplittableRandom(ThreadLocalRandom.current().nextLong()));
+        RatingPosterior.Prediction prediction = posterior.predict(chosen.features());
+        List<BrainKnowledge> behind = evidence.getOrDefault(chosen.option(), List.of());
+        return new SessionRecommendation(
+                chosen.option().moduleType(),
+                chosen.option().target(),
+                chosen.frequency(),
+                chosen.durationSeconds(),
+                currentUser.user().chronotype().peak(),
+                Math.max(1, Math.min(5, prediction.expected())),
+                prediction.uncertainty(),
+                phase,
+                reason(phase, steps, prediction, behind),
+                behind);
+    }
+
+    private String reason(
+            ModelPhase phase, long steps, RatingPosterior.Prediction prediction, List<BrainKnowledge> evidence) {
+        String grounds = evidence.stream()
+                .findFirst()
+                .map(RecommendationService::cite)
+                .orElse("no published evidence in the knowledge base yet");
+        if (phase == ModelPhase.ADAPTIVE) {
+            return "From your %d ratings your model expects %.1f (±%.1f) for this session; evidence: %s."
+                    .formatted(steps, prediction.expected(), prediction.uncertainty(), grounds);
+        }
+        return "Exploring while your model learns (%d of %d ratings); evidence: %s."
+                .formatted(steps, settings.adaptiveAfter(), grounds);
+    }
+
+    private static String cite(BrainKnowledge entry) {
+        return "%s for %s, strength %.2f of 1 (%s)"
+                .formatted(
+                        entry.stimulusType().replace('_', ' '),
+                        entry.outcome().replace('_', ' '),
+                        entry.evidenceStrength(),
+                        entry.shortCitation());
+    }
+}

@@ -1,0 +1,21 @@
+package app.brainbuddy.model;
+
+import app.brainbuddy.knowledge.BrainKnowledge;
+import app.brainbuddy.session.BrainwaveTarget;
+import app.brainbuddy.session.ModuleType;
+import app.brainbuddy.user.HourWindow;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A concrete session to start next, when, what the model expects of it, and why. */
+record SessionRecommendation(
+        ModuleType moduleType,
+        @Nullable BrainwaveTarget brainwaveTarget,
+        @Nullable Double frequency,
+        int durationSeconds,
+        HourWindow window,
+        double expectedRating,
+        double uncertainty,
+        ModelPhase phase,
+        String reason,
+        List<BrainKnowledge> evidence) {}

@@ -1,0 +1,200 @@
+package app.brainbuddy.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.brainbuddy.GraphQlIntegrationTest;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+/** The personal model as a client meets it: trained by ratings, stored encrypted, recommending sessions. */
+class PersonalModelTests extends GraphQlIntegrationTest {
+
+    @Autowired
+    private ModelCipher cipher;
+
+    @Test
+    void aNewUserGetsAConcreteRecommendationThatStartSessionTakesUnchanged() {
+        SignedIn user = signUp();
+
+        GraphQlTester.Response recommendation = user.graphQl()
+                .documentName("recommendSession")
+                .variable("moduleType", "BRAINWAVE")
+                .execute();
+
+        Map<String, Object> recommended =
+                recommendation.path("recommendSession").entity(Map.class).get();
+        assertThat(recommended).containsEntry("moduleType", "BRAINWAVE").containsEntry("phase", "DEVELOPMENTAL");
+        assertThat((Map<String, Object>) recommended.get("window"))
+                .containsEntry("startHour", 10)
+                .containsEntry("label", "10:00-14:00");
+        assertThat(((Number) recommended.get("expectedRating")).doubleValue()).isBetween(1.0, 5.0);
+        assertThat(((Number) recommended.get("uncertainty")).doubleValue()).isPositive();
+        assertThat((String) recommended.get("reason"))
+                .contains("0 of 20 ratings")
+                .contains("strength");
+        assertThat((List<?>) recommended.get("evidence")).isNotEmpty();
+
+        Map<String, Object> input = new HashMap<>();
+        for (String field : List.of("moduleType", "brainwaveTarget", "frequency", "durationSeconds")) {
+            input.put(field, recommended.get(field));
+        }
+        GraphQlTester.Response started = user.graphQl()
+                .document("mutation($input: StartSessionInput!) { startSession(input: $input) { generatedContent } }")
+                .variable("input", input)
+                .execute();
+        started.path("startSession.generatedContent.frequency")
+                .entity(Double.class)
+                .isEqualTo(((Number) recommended.get("frequency")).doubleValue());
+    }
+
+    @Test
+    void everyRatingIsATrainingStepAndTheModelTurnsAdaptiveAfterTwenty() {
+        SignedIn user = signUp();
+        String sessionId = startSession(user, "MENTAL_REHEARSAL");
+        for (int i = 1; i <= 20; i++) {
+            rate(user, sessionId, 1 + i % 5).path("rateSession.id").hasValue();
+            String expectedPhase = i < 20 ? "DEVELOPMENTAL" : "ADAPTIVE";
+            GraphQlTester.Response model = user.graphQl()
+                    .document("{ me { model { phase trainingSteps } } }")
+                    .execute();
+            model.path("me.model.trainingSteps").entity(Integer.class).isEqualTo(i);
+            model.path("me.model.phase").entity(String.class).isEqualTo(expectedPhase);
+        }
+        user.graphQl()
+                .documentName("recommendSession")
+                .execute()
+                .path("recommendSession.reason")
+                .entity(String.class)
+                .satisfies(reason -> assertThat(reason).startsWith("From your 20 ratings"));
+    }
+
+    @Test
+    void concurrentRatingsFromTwoDevicesLoseNoStep() throws Exception {
+        SignedIn user = signUp();
+        String phone = startSession(user, "MOVERS");
+        String laptop = startSession(user, "PFC_GYM");
+        ExecutorService devices = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String sessionId : List.of(phone, laptop)) {
+                done.add(devices.submit((Callable<Void>) () -> {
+                    for (int i = 0; i < 15; i++) {
+                        rate(user, sessionId, 4).path("rateSession.id").hasValue();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> device : done) {
+                device.get();
+            }
+        } finally {
+            devices.shutdown();
+        }
+        user.graphQl()
+                .document("{ me { model { trainingSteps } } }")
+                .execute()
+                .path("me.model.trainingSteps")
+                .entity(Integer.class)
+                .isEqualTo(30);
+    }
+
+    @Test
+    void storedWeightsAreCiphertextBoundToTheirUser() {
+        SignedIn user = signUp();
+        rate(user, startSession(user, "MOVERS"), 5).path("rateSession.id").hasValue();
+
+        Document stored = modelDocument(user.id());
+        assertThat(stored.keySet())
+                .containsExactlyInAnyOrder(
+                        "_id", "user_id", "model_weights", "last_updated", "training_steps", "phase");
+        byte[] ciphertext = stored.get("model_weights", Binary.class).getData();
+        byte[] plaintext = cipher.decrypt(ciphertext, user.id());
+        assertThat(RatingPosterior.deserialize(plaintext).mean()).hasSize(SessionContext.DIMENSION);
+        // no run of the serialised weights appears in what is stored
+        assertThat(indexOf(ciphertext, java.util.Arrays.copyOfRange(plaintext, 5, 37)))
+                .isNegative();
+        assertThat(stored.toJson()).doesNotContain("mean").doesNotContain("precision");
+
+        SignedIn other = signUp();
+        assertThatThrows(() -> cipher.decrypt(ciphertext, other.id()));
+    }
+
+    @Test
+    void aTamperedModelIsAnOpaqueInternalErrorAndIsNeverReset() {
+        SignedIn user = signUp();
+        String sessionId = startSession(user, "PFC_GYM");
+        rate(user, sessionId, 4).path("rateSession.id").hasValue();
+        Document stored = modelDocument(user.id());
+        byte[] tampered = stored.get("model_weights", Binary.class).getData().clone();
+        tampered[tampered.length - 1] ^= 1;
+        mongo.getCollection("user_models")
+                .updateOne(
+                        new Document("user_id", user.id()),
+                        new Document("$set", new Document("model_weights", new Binary(tampered))));
+
+        GraphQlTester.Response recommendation =
+                user.graphQl().documentName("recommendSession").execute();
+        assertSingleError(recommendation, ErrorType.INTERNAL_ERROR);
+        recommendation
+                .errors()
+                .satisfy(errors -> assertThat(errors.get(0).getMessage())
+                        .startsWith("Internal error; reference")
+                        .doesNotContainIgnoringCase("tamper")
+                        .doesNotContainIgnoringCase("authentication"));
+        assertSingleError(rate(user, sessionId, 2), ErrorType.INTERNAL_ERROR);
+
+        Document after = modelDocument(user.id());
+        assertThat(after.get("model_weights", Binary.class).getData()).isEqualTo(tampered);
+        assertThat(after.get("training_steps", Number.class).longValue()).isEqualTo(1);
+    }
+
+    private static void assertThatThrows(Runnable action) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(action::run)
+                .isInstanceOf(ModelCipher.TamperedModelException.class);
+    }
+
+    private Document modelDocument(String userId) {
+        return mongo.getCollection("user_models")
+                .find(new Document("user_id", userId))
+                .first();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (ByteBuffer.wrap(haystack, i, needle.length).equals(ByteBuffer.wrap(needle))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String startSession(SignedIn user, String moduleType) {
+        return user.graphQl()
+                .documentName("startSession")
+                .variable("input", Map.of("moduleType", moduleType, "durationSeconds", 600))
+                .execute()
+                .path("startSession.id")
+                .entity(String.class)
+                .get();
+    }
+
+    private static GraphQlTester.Response rate(SignedIn user, String sessionId, int rating) {
+        return user.graphQl()
+                .documentName("rateSession")
+                .variable("input", Map.of("sessionId", sessionId, "rating", rating, "effectivenessScore", 0.5))
+                .execute();
+    }
+}
