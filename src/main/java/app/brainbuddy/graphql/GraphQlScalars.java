@@ -6,10 +6,17 @@ import graphql.language.Value;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.Coercing;
 import graphql.schema.GraphQLScalarType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,46 +29,82 @@ class GraphQlScalars {
      * The extended-scalars {@code DateTime} (RFC 3339) over {@link Instant}, the type of every date
      * here: written in UTC, read from any offset.
      */
-    static final GraphQLScalarType DATE_TIME = GraphQLScalarType.newScalar()
-            .name("DateTime")
-            .description(ExtendedScalars.DateTime.getDescription())
-            .coercing(new InstantCoercing())
-            .build();
+    static final GraphQLScalarType DATE_TIME = adapted(
+            ExtendedScalars.DateTime,
+            parsed -> parsed instanceof OffsetDateTime dateTime ? dateTime.toInstant() : parsed,
+            written -> written instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : written);
+
+    /**
+     * The extended-scalars {@code JSON}, with the numbers written in a document's literals as
+     * Integer, Long or Double, as variables already arrive: it gives them as BigInteger and
+     * BigDecimal, which MongoDB's codecs cannot store.
+     */
+    static final GraphQLScalarType JSON =
+            adapted(ExtendedScalars.Json, GraphQlScalars::plainNumbers, written -> written);
 
     @Bean
     RuntimeWiringConfigurer extendedScalars() {
-        return wiring -> wiring.scalar(DATE_TIME).scalar(ExtendedScalars.Date).scalar(ExtendedScalars.Json);
+        return wiring -> wiring.scalar(DATE_TIME).scalar(ExtendedScalars.Date).scalar(JSON);
     }
 
-    private static final class InstantCoercing implements Coercing<Instant, String> {
-
+    private static GraphQLScalarType adapted(
+            GraphQLScalarType extended, UnaryOperator<@Nullable Object> parsed, UnaryOperator<Object> written) {
         @SuppressWarnings("unchecked")
-        private static final Coercing<OffsetDateTime, String> RFC_3339 =
-                (Coercing<OffsetDateTime, String>) ExtendedScalars.DateTime.getCoercing();
+        Coercing<Object, Object> coercing = (Coercing<Object, Object>) extended.getCoercing();
+        return GraphQLScalarType.newScalar()
+                .name(extended.getName())
+                .description(extended.getDescription())
+                .coercing(new AdaptedCoercing(coercing, parsed, written))
+                .build();
+    }
+
+    private static @Nullable Object plainNumbers(@Nullable Object value) {
+        if (value instanceof BigInteger number) {
+            if (number.bitLength() < Integer.SIZE) {
+                return number.intValue();
+            }
+            return number.bitLength() < Long.SIZE ? (Object) number.longValue() : (Object) number.doubleValue();
+        }
+        if (value instanceof BigDecimal number) {
+            return number.doubleValue();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, @Nullable Object> copy = new LinkedHashMap<>();
+            map.forEach((key, child) -> copy.put(key, plainNumbers(child)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            List<@Nullable Object> copy = new ArrayList<>();
+            list.forEach(child -> copy.add(plainNumbers(child)));
+            return copy;
+        }
+        return value;
+    }
+
+    /** An extended scalar's coercing, with what it parses turned into our types and ours turned back before writing. */
+    private record AdaptedCoercing(
+            Coercing<Object, Object> extended, UnaryOperator<@Nullable Object> parsed, UnaryOperator<Object> written)
+            implements Coercing<Object, Object> {
 
         @Override
-        public @Nullable String serialize(Object value, GraphQLContext context, Locale locale) {
-            Object utc = value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value;
-            return RFC_3339.serialize(utc, context, locale);
+        public @Nullable Object serialize(Object value, GraphQLContext context, Locale locale) {
+            return extended.serialize(written.apply(value), context, locale);
         }
 
         @Override
-        public @Nullable Instant parseValue(Object input, GraphQLContext context, Locale locale) {
-            OffsetDateTime parsed = RFC_3339.parseValue(input, context, locale);
-            return parsed == null ? null : parsed.toInstant();
+        public @Nullable Object parseValue(Object input, GraphQLContext context, Locale locale) {
+            return parsed.apply(extended.parseValue(input, context, locale));
         }
 
         @Override
-        public @Nullable Instant parseLiteral(
+        public @Nullable Object parseLiteral(
                 Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-            OffsetDateTime parsed = RFC_3339.parseLiteral(input, variables, context, locale);
-            return parsed == null ? null : parsed.toInstant();
+            return parsed.apply(extended.parseLiteral(input, variables, context, locale));
         }
 
         @Override
         public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-            Object utc = input instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : input;
-            return RFC_3339.valueToLiteral(utc, context, locale);
+            return extended.valueToLiteral(written.apply(input), context, locale);
         }
     }
 }

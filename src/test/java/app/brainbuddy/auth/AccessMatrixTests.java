@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -82,6 +84,7 @@ class AccessMatrixTests extends GraphQlIntegrationTest {
             String sessionId,
             String habitId,
             String grantId,
+            String knowledgeId,
             String integrationWithScope,
             String integrationWithoutScope) {}
 
@@ -89,6 +92,9 @@ class AccessMatrixTests extends GraphQlIntegrationTest {
     private static final Outcome UNAUTHORIZED = Outcome.UNAUTHORIZED;
     private static final Outcome FORBIDDEN = Outcome.FORBIDDEN;
     private static final Outcome NOT_FOUND = Outcome.NOT_FOUND;
+
+    /** The stimulus of the knowledge entries this test adds, so that it can remove them again. */
+    private static final String MATRIX_STIMULUS = "access_matrix";
 
     private static List<Row> rows() {
         String habitInput =
@@ -106,17 +112,7 @@ class AccessMatrixTests extends GraphQlIntegrationTest {
                         OK,
                         OK,
                         UNAUTHORIZED),
-                row(
-                        "users",
-                        "{ users(first: 5) { edges { node { id } } } }",
-                        w -> Map.of(),
-                        ALL_SCOPES,
-                        FORBIDDEN,
-                        FORBIDDEN,
-                        FORBIDDEN,
-                        FORBIDDEN,
-                        OK,
-                        UNAUTHORIZED),
+                adminOnly("users", "{ users(first: 5) { edges { node { id } } } }", w -> Map.of()),
                 row(
                         "session",
                         "query($id: ID!) { session(id: $id) { id } }",
@@ -272,6 +268,18 @@ class AccessMatrixTests extends GraphQlIntegrationTest {
                         FORBIDDEN,
                         NOT_FOUND,
                         UNAUTHORIZED),
+                adminOnly(
+                        "addKnowledge",
+                        "mutation($input: AddKnowledgeInput!) { addKnowledge(input: $input) { id } }",
+                        w -> Map.of("input", knowledgeInput())),
+                adminOnly(
+                        "updateKnowledge",
+                        "mutation($id: ID!) { updateKnowledge(input: {id: $id, evidenceStrength: 0.2}) { id } }",
+                        w -> Map.of("id", w.knowledgeId())),
+                adminOnly(
+                        "deleteKnowledge",
+                        "mutation($id: ID!) { deleteKnowledge(id: $id) }",
+                        w -> Map.of("id", w.knowledgeId())),
                 row(
                         "deleteAccount",
                         "mutation { deleteAccount { deleted } }",
@@ -307,6 +315,7 @@ class AccessMatrixTests extends GraphQlIntegrationTest {
                 }
             }
         }
+        mongo.remove(Query.query(Criteria.where("stimulus_type").is(MATRIX_STIMULUS)), "brain_knowledge");
         System.out.printf(
                 "Authorization matrix: %d operations x %d callers = %d calls%n",
                 rows.size(), CallerKind.values().length, rows.size() * CallerKind.values().length);
@@ -352,6 +361,13 @@ class AccessMatrixTests extends GraphQlIntegrationTest {
                 .path("createIntegrationToken.integration.id")
                 .entity(String.class)
                 .get();
+        String knowledgeId = admin.graphQl()
+                .document("mutation($input: AddKnowledgeInput!) { addKnowledge(input: $input) { id } }")
+                .variable("input", knowledgeInput())
+                .execute()
+                .path("addKnowledge.id")
+                .entity(String.class)
+                .get();
         List<String> granted = ALL_SCOPES.equals(scope)
                 ? List.of("PROFILE_READ", "SESSIONS_READ", "HABITS_READ", "STATS_READ", "MODEL_READ")
                 : List.of(scope);
@@ -363,6 +379,7 @@ class AccessMatrixTests extends GraphQlIntegrationTest {
                 sessionId,
                 habitId,
                 grantId,
+                knowledgeId,
                 token(integration(owner, granted)),
                 token(integration(owner, notGranted)));
     }
@@ -376,6 +393,20 @@ class AccessMatrixTests extends GraphQlIntegrationTest {
             case INTEGRATION_WITHOUT_SCOPE -> bearer(world.integrationWithoutScope());
             case ADMIN -> world.admin().graphQl();
         };
+    }
+
+    private static Map<String, Object> knowledgeInput() {
+        return Map.of(
+                "stimulusType",
+                MATRIX_STIMULUS,
+                "stimulusParameters",
+                Map.of("band", "alpha"),
+                "outcome",
+                "access_checked",
+                "evidenceStrength",
+                0.1,
+                "citations",
+                List.of(Map.of("title", "t", "authors", "a", "year", 2020, "doi", "10.1000/matrix")));
     }
 
     private static GraphQlTester.Response integration(SignedIn owner, List<String> scopes) {
@@ -399,6 +430,21 @@ class AccessMatrixTests extends GraphQlIntegrationTest {
         }
         ErrorType type = types.get(0);
         return type == null ? Outcome.UNCLASSIFIED : Outcome.valueOf(type.name());
+    }
+
+    /** The user list and knowledge base writes: administrators only, never an integration token. */
+    private static Row adminOnly(String operation, String document, Function<World, Map<String, Object>> variables) {
+        return row(
+                operation,
+                document,
+                variables,
+                ALL_SCOPES,
+                FORBIDDEN,
+                FORBIDDEN,
+                FORBIDDEN,
+                FORBIDDEN,
+                OK,
+                UNAUTHORIZED);
     }
 
     private static Row row(
