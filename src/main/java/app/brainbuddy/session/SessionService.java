@@ -13,6 +13,7 @@ import app.brainbuddy.user.User;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -192,6 +193,8 @@ public class SessionService {
                 .map(session -> session.evidenceIdsOrEmpty().stream()
                         .map(entries::get)
                         .filter(Objects::nonNull)
+                        .sorted(Comparator.comparingDouble(BrainKnowledge::evidenceStrength)
+                                .reversed())
                         .toList())
                 .toList();
     }

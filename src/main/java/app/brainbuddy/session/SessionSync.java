@@ -93,6 +93,7 @@ class SessionSync {
         if (content == null) {
             return;
         }
+        SessionLimits.CONTENT.check("input[%d].generatedContent".formatted(index), content);
         Object duration = content.get("duration");
         if (duration != null
                 && !(duration instanceof Number seconds && seconds.doubleValue() == item.durationSeconds())) {

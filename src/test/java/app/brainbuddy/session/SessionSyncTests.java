@@ -110,6 +110,9 @@ class SessionSyncTests extends GraphQlIntegrationTest {
                 bad -> bad.put("id", "not-an-object-id"),
                 bad -> bad.put("id", othersId),
                 bad -> bad.put("generatedContent", Map.of("duration", 30)),
+                bad -> bad.put("generatedContent", Map.of("$where", "sleep(1000)")),
+                bad -> bad.put("generatedContent", Map.of("a.b", 1)),
+                bad -> bad.put("generatedContent", Map.of("notes", "x".repeat(70_000))),
                 bad -> {
                     bad.putAll(item(null, "BRAINWAVE", "GAMMA", 300));
                     bad.put("generatedContent", Map.of("frequency", 12.0));
