@@ -1,5 +1,7 @@
 package app.brainbuddy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.brainbuddy.session.SessionRatingListener;
 import app.brainbuddy.session.TrainingSession;
 import java.util.List;
@@ -13,8 +15,12 @@ public class RecordedRatings implements SessionRatingListener {
     private final List<TrainingSession> rated = new CopyOnWriteArrayList<>();
 
     @Override
-    public void rated(TrainingSession session) {
-        rated.add(session);
+    public void rated(List<TrainingSession> sessions) {
+        assertThat(sessions)
+                .isNotEmpty()
+                .extracting(TrainingSession::userId)
+                .containsOnly(sessions.get(0).userId());
+        rated.addAll(sessions);
     }
 
     /** The ratings handed over for one user's sessions, in order. */

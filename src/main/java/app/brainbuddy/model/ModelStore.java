@@ -42,16 +42,16 @@ class ModelStore {
         return trainingSteps >= settings.adaptiveAfter() ? ModelPhase.ADAPTIVE : ModelPhase.DEVELOPMENTAL;
     }
 
-    /** Stores a first model; false when another device stored one first. */
-    boolean create(String userId, RatingPosterior posterior) {
+    /** Stores a first model that learned from {@code steps} ratings; false when another device stored one first. */
+    boolean create(String userId, RatingPosterior posterior, int steps) {
         try {
             mongo.insert(new UserModel(
                     null,
                     userId,
                     cipher.encrypt(posterior.serialize(), userId),
                     clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                    1,
-                    phase(1)));
+                    steps,
+                    phase(steps)));
             return true;
         } catch (org.springframework.dao.DuplicateKeyException e) {
             return false;
@@ -59,17 +59,17 @@ class ModelStore {
     }
 
     /**
-     * Replaces the weights of a model still at {@code steps} and counts one more step; false when
-     * another write came first.
+     * Replaces the weights of a model still at the step count it was read with and counts the new
+     * steps; false when another write came first.
      */
-    boolean advance(UserModel model, RatingPosterior posterior) {
+    boolean advance(UserModel model, RatingPosterior posterior, int steps) {
         return mongo.updateFirst(
                                 versionOf(model),
                                 new Update()
                                         .set("modelWeights", cipher.encrypt(posterior.serialize(), model.userId()))
                                         .set("lastUpdated", clock.instant().truncatedTo(ChronoUnit.MILLIS))
-                                        .set("phase", phase(model.trainingSteps() + 1))
-                                        .inc("trainingSteps", 1),
+                                        .set("phase", phase(model.trainingSteps() + steps))
+                                        .inc("trainingSteps", steps),
                                 UserModel.class)
                         .getModifiedCount()
                 == 1;

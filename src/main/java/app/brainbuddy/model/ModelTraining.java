@@ -3,12 +3,16 @@ package app.brainbuddy.model;
 import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.session.SessionRatingListener;
 import app.brainbuddy.session.TrainingSession;
+import app.brainbuddy.user.Chronotype;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Each accepted rating is one training step of the rater's model. Concurrent ratings from two devices
- * both count: a step written on a model that changed meanwhile is redone on the new one.
+ * Each accepted rating is one training step of the rater's model; a synced batch is learned in one
+ * write that counts all its steps. Concurrent ratings from two devices all count: steps written on a
+ * model that changed meanwhile are redone on the new one.
  */
 @Component
 class ModelTraining implements SessionRatingListener {
@@ -26,22 +30,34 @@ class ModelTraining implements SessionRatingListener {
     }
 
     @Override
-    public void rated(TrainingSession session) {
-        Integer rating = session.userRating();
-        if (rating == null) {
-            return;
-        }
-        double[] features =
-                SessionContext.of(session, currentUser.user().chronotype()).features();
+    public void rated(List<TrainingSession> sessions) {
+        String userId = sessions.get(0).userId();
+        Chronotype chronotype = currentUser.user().chronotype();
+        List<Rating> ratings = sessions.stream()
+                .map(session -> new Rating(
+                        SessionContext.of(session, chronotype).features(),
+                        Objects.requireNonNull(session.userRating())))
+                .toList();
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Optional<UserModel> stored = store.find(session.userId());
+            Optional<UserModel> stored = store.find(userId);
             boolean written = stored.isPresent()
-                    ? store.advance(stored.get(), store.posterior(stored.get()).learn(features, rating))
-                    : store.create(session.userId(), priors.prior().learn(features, rating));
+                    ? store.advance(stored.get(), learn(store.posterior(stored.get()), ratings), ratings.size())
+                    : store.create(userId, learn(priors.prior(), ratings), ratings.size());
             if (written) {
                 return;
             }
         }
-        throw new IllegalStateException("the model of user " + session.userId() + " kept changing; step not stored");
+        throw new IllegalStateException("the model of user " + userId + " kept changing; ratings not learned");
     }
+
+    private static RatingPosterior learn(RatingPosterior posterior, List<Rating> ratings) {
+        RatingPosterior learned = posterior;
+        for (Rating rating : ratings) {
+            learned = learned.learn(rating.features(), rating.value());
+        }
+        return learned;
+    }
+
+    /** One rating as the model learns it. */
+    private record Rating(double[] features, int value) {}
 }

@@ -101,7 +101,11 @@ public class SessionService {
     /** Stores a device's past sessions; the personal model hears of each newly stored rated one. */
     List<TrainingSession> record(List<RecordSessionInput> input) {
         SessionSync.Result result = sync.record(currentUser.requireAccount(), input);
-        result.inserted().stream().filter(TrainingSession::rated).forEach(this::tellListeners);
+        List<TrainingSession> rated =
+                result.inserted().stream().filter(TrainingSession::rated).toList();
+        if (!rated.isEmpty()) {
+            tellListeners(rated);
+        }
         return result.sessions();
     }
 
@@ -117,11 +121,11 @@ public class SessionService {
         if (rated == null) {
             throw ApiException.notFound("Session", input.sessionId());
         }
-        tellListeners(rated);
+        tellListeners(List.of(rated));
         return rated;
     }
 
-    private void tellListeners(TrainingSession rated) {
+    private void tellListeners(List<TrainingSession> rated) {
         ratingListeners.orderedStream().forEach(listener -> listener.rated(rated));
     }
 

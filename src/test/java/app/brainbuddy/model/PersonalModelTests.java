@@ -82,6 +82,37 @@ class PersonalModelTests extends GraphQlIntegrationTest {
     }
 
     @Test
+    void ratedSessionsSyncedFromADeviceAreLearnedAsOneStepEach() {
+        SignedIn user = signUp();
+        List<Map<String, Object>> synced = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            Map<String, Object> session = new HashMap<>();
+            session.put("moduleType", "BRAINWAVE");
+            session.put("brainwaveTarget", "THETA");
+            session.put("durationSeconds", 900);
+            session.put("timestamp", "2026-11-0" + (1 + i % 9) + "T21:00:00Z");
+            if (i % 5 != 0) {
+                session.put("userRating", 1 + i % 5);
+                session.put("effectivenessScore", 0.5);
+            }
+            synced.add(session);
+        }
+        user.graphQl()
+                .documentName("recordSessions")
+                .variable("input", synced)
+                .execute()
+                .path("recordSessions")
+                .entityList(Object.class)
+                .hasSize(25);
+
+        GraphQlTester.Response model = user.graphQl()
+                .document("{ me { model { phase trainingSteps } } }")
+                .execute();
+        model.path("me.model.trainingSteps").entity(Integer.class).isEqualTo(20);
+        model.path("me.model.phase").entity(String.class).isEqualTo("ADAPTIVE");
+    }
+
+    @Test
     void concurrentRatingsFromTwoDevicesLoseNoStep() throws Exception {
         SignedIn user = signUp();
         String phone = startSession(user, "MOVERS");
