@@ -24,7 +24,9 @@ class RequestErrorClassification implements WebGraphQlInterceptor {
     private static final Set<graphql.ErrorType> REFUSED_REQUESTS = Set.of(
             graphql.ErrorType.ValidationError,
             graphql.ErrorType.InvalidSyntax,
-            graphql.ErrorType.OperationNotSupported);
+            graphql.ErrorType.OperationNotSupported,
+            // refused by a query limit before execution (see QueryCost and RequestLimits)
+            graphql.ErrorType.ExecutionAborted);
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
