@@ -1,0 +1,139 @@
+package app.brainbuddy.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.brainbuddy.GraphQlIntegrationTest;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironmentImpl;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+
+/** Each query limit refuses with BAD_REQUEST and a message naming the limit's property. */
+class QueryLimitsTests extends GraphQlIntegrationTest {
+
+    @Test
+    void tooDeepAQueryIsRefusedNamingTheLimit() {
+        StringBuilder query = new StringBuilder("{ me { ");
+        query.append("sessions { edges { node { user { ".repeat(4)).append("id").append(" } } } }".repeat(4));
+        refused(query.append(" } }").toString(), "brainbuddy.graphql.max-depth");
+    }
+
+    @Test
+    void tooCostlyAQueryIsRefusedAndASmallerPageFits() {
+        SignedIn admin = admin();
+        String costly =
+                "{ users(first: 100) { edges { node { sessions(first: 100) { edges { node { id moduleType } } } } } } }";
+        refused(admin, costly, "brainbuddy.graphql.max-complexity");
+        admin.graphQl()
+                .document(costly.replace("first: 100", "first: 20"))
+                .execute()
+                .path("users.edges")
+                .hasValue();
+    }
+
+    @Test
+    void tooManyAliasesOrRootFieldsAreRefused() {
+        refused(
+                "{ me { "
+                        + IntStream.range(0, 31).mapToObj(i -> "a" + i + ": id").collect(Collectors.joining(" "))
+                        + " } }",
+                "brainbuddy.graphql.max-aliases");
+        refused("{ " + "me { id } ".repeat(11) + "}", "brainbuddy.graphql.max-root-fields");
+    }
+
+    @Test
+    void tooLongAStringArgumentIsRefused() {
+        refused(
+                "{ knowledge(filter: {outcome: \"" + "o".repeat(10_001) + "\"}) { edges { cursor } } }",
+                "brainbuddy.graphql.max-string-length");
+    }
+
+    @Test
+    void tooLargeABodyIsRefusedWith413() {
+        String body = "{\"query\": \"{ me { id } }\", \"variables\": {\"pad\": \"" + "p".repeat(2_100_000) + "\"}}";
+        http().post()
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.classification")
+                .isEqualTo("BAD_REQUEST")
+                .jsonPath("$.errors[0].message")
+                .value(message -> assertThat((String) message).contains("brainbuddy.graphql.max-request-size"));
+    }
+
+    @Test
+    void unknownFieldsGetNoSuggestions() {
+        signUp().graphQl()
+                .document("{ me { emial } }")
+                .execute()
+                .errors()
+                .satisfy(errors -> assertThat(errors)
+                        .singleElement()
+                        .satisfies(error -> assertThat(error.getMessage()).doesNotContain("Did you mean")));
+    }
+
+    @Test
+    void noFieldStartsAfterTheRequestsTimeLimit() throws Exception {
+        MovableClock clock = new MovableClock();
+        RequestLimits limits = new RequestLimits(
+                new GraphQlLimits(15, 20000, 30, 10, DataSize.ofMegabytes(2), Duration.ofSeconds(10), 10000), clock);
+        InstrumentationState deadline = limits.createStateAsync(null).get();
+        DataFetcher<Object> slow = environment -> "fetched";
+        DataFetcher<?> guarded = limits.instrumentDataFetcher(slow, null, deadline);
+
+        assertThat(guarded.get(
+                        DataFetchingEnvironmentImpl.newDataFetchingEnvironment().build()))
+                .isEqualTo("fetched");
+        clock.now = clock.now.plusSeconds(11);
+        assertThatThrownBy(() -> guarded.get(
+                        DataFetchingEnvironmentImpl.newDataFetchingEnvironment().build()))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("brainbuddy.graphql.timeout");
+    }
+
+    private void refused(String document, String limit) {
+        refused(signUp(), document, limit);
+    }
+
+    private static void refused(SignedIn user, String document, String limit) {
+        GraphQlTester.Response response = user.graphQl().document(document).execute();
+        assertSingleError(response, ErrorType.BAD_REQUEST);
+        response.errors()
+                .satisfy(errors -> assertThat(errors.get(0).getMessage()).contains(limit));
+    }
+
+    /** A clock the test moves. */
+    private static final class MovableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-11-25T12:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
