@@ -30,7 +30,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "brainbuddy.mongo.embedded.storage=memory",
             "brainbuddy.security.admin-emails=" + GraphQlIntegrationTest.ADMIN_EMAIL
         })
-@Import({MongoCommands.class, SchemaReportCapture.class, RecordedRatings.class})
+@Import({MongoCommands.class, QueryShapes.class, SchemaReportCapture.class, RecordedRatings.class})
 public abstract class GraphQlIntegrationTest {
 
     protected static final String ADMIN_EMAIL = "admin@brainbuddy.test";

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
@@ -15,6 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Field;
  * through atomic updates of this one document, so they always agree with each other.
  */
 @Document("habits")
+// a user's habits in creation order
+@CompoundIndex(name = "user_id_1_created_at_1", def = "{'user_id': 1, 'created_at': 1}")
 public record Habit(
         @Id String id,
         @Indexed @Field("user_id") String userId,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.IndexDirection;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
@@ -19,7 +20,10 @@ public record BrainKnowledge(
         @Indexed @Field("stimulus_type") String stimulusType,
         @Field("stimulus_parameters") Map<String, Object> stimulusParameters,
         @Indexed String outcome,
-        @Field("evidence_strength") double evidenceStrength,
+
+        @Indexed(direction = IndexDirection.DESCENDING) @Field("evidence_strength")
+        double evidenceStrength,
+
         List<Citation> citations,
         @Field("created_at") Instant createdAt,
         @Field("evidence_note") @Nullable String evidenceNote) {

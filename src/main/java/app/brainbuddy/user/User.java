@@ -21,7 +21,7 @@ public record User(
         @Indexed(unique = true) String email,
         @Field("hashed_password") @Nullable String hashedPassword,
         Chronotype chronotype,
-        @Field("created_at") Instant createdAt,
+        @Indexed @Field("created_at") Instant createdAt,
         @Field("privacy_settings") Map<String, Object> privacySettings,
         @Nullable List<IntegrationGrant> integrations,
         @Field("external_subject") @Nullable String externalSubject) {

@@ -14,11 +14,11 @@ class DataModelTests extends GraphQlIntegrationTest {
 
     @Test
     void everyIndexOfTheDataModelExistsWithItsUniqueness() {
-        assertThat(indexes("users")).contains("email unique");
+        assertThat(indexes("users")).contains("email unique", "created_at");
         assertThat(indexes("sessions")).contains("user_id", "module_type", "timestamp", "user_id,timestamp:-1");
-        assertThat(indexes("brain_knowledge")).contains("stimulus_type", "outcome");
+        assertThat(indexes("brain_knowledge")).contains("stimulus_type", "outcome", "evidence_strength:-1");
         assertThat(indexes("user_models")).contains("user_id unique");
-        assertThat(indexes("habits")).contains("user_id", "habit_type");
+        assertThat(indexes("habits")).contains("user_id", "habit_type", "user_id,created_at");
     }
 
     @Test
