@@ -22,13 +22,18 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * Integration tests talk to the running application over HTTP, as a client would, against an
  * in-memory embedded MongoDB. All of them share one application context and one database, so each
- * test works with accounts of its own.
+ * test works with accounts of its own. They all sign up and log in from one address, so the
+ * brute-force limits are raised out of their way here (RateLimitTests tests those).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "brainbuddy.mongo.embedded.storage=memory",
-            "brainbuddy.security.admin-emails=" + GraphQlIntegrationTest.ADMIN_EMAIL
+            "brainbuddy.security.admin-emails=" + GraphQlIntegrationTest.ADMIN_EMAIL,
+            "brainbuddy.security.rate-limit.login.per-email.attempts=1000000",
+            "brainbuddy.security.rate-limit.login.per-address.attempts=1000000",
+            "brainbuddy.security.rate-limit.register.per-email.attempts=1000000",
+            "brainbuddy.security.rate-limit.register.per-address.attempts=1000000"
         })
 @Import({MongoCommands.class, QueryShapes.class, SchemaReportCapture.class, RecordedRatings.class})
 public abstract class GraphQlIntegrationTest {

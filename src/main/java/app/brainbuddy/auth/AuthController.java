@@ -1,7 +1,9 @@
 package app.brainbuddy.auth;
 
 import jakarta.validation.Valid;
+import java.net.InetAddress;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
@@ -15,12 +17,13 @@ class AuthController {
     }
 
     @MutationMapping
-    AuthPayload register(@Argument @Valid RegisterInput input) {
-        return auth.register(input);
+    AuthPayload register(
+            @Argument @Valid RegisterInput input, @ContextValue(ClientAddress.NAME) InetAddress clientAddress) {
+        return auth.register(input, clientAddress);
     }
 
     @MutationMapping
-    AuthPayload login(@Argument LoginInput input) {
-        return auth.login(input);
+    AuthPayload login(@Argument LoginInput input, @ContextValue(ClientAddress.NAME) InetAddress clientAddress) {
+        return auth.login(input, clientAddress);
     }
 }

@@ -1,18 +1,27 @@
 package app.brainbuddy.graphql;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
- * A failure the client can act on; its message goes out as is, under the given classification.
- * Anything else that escapes a data fetcher is reported as an opaque internal error.
+ * A failure the client can act on; its message goes out as is, under the given classification,
+ * with any extensions it carries. Anything else that escapes a data fetcher is reported as an
+ * opaque internal error.
  */
 public final class ApiException extends RuntimeException {
 
     private final ErrorType errorType;
+    private final Map<String, Object> extensions;
 
-    private ApiException(ErrorType errorType, String message) {
+    private ApiException(ErrorType errorType, String message, Map<String, Object> extensions) {
         super(message, null, false, false);
         this.errorType = errorType;
+        this.extensions = extensions;
+    }
+
+    private ApiException(ErrorType errorType, String message) {
+        this(errorType, message, Map.of());
     }
 
     public static ApiException badRequest(String message) {
@@ -32,7 +41,18 @@ public final class ApiException extends RuntimeException {
         return new ApiException(ErrorType.FORBIDDEN, message);
     }
 
+    /** The same failure with a value a client program can act on, such as when to retry, under the error's extensions. */
+    public ApiException withExtension(String name, Object value) {
+        Map<String, Object> more = new HashMap<>(extensions);
+        more.put(name, value);
+        return new ApiException(errorType, getMessage(), Map.copyOf(more));
+    }
+
     public ErrorType errorType() {
         return errorType;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 }

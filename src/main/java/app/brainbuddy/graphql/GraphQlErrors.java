@@ -6,6 +6,7 @@ import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ class GraphQlErrors {
 
     @GraphQlExceptionHandler
     GraphQLError apiException(ApiException e, DataFetchingEnvironment env) {
-        return error(env, e.errorType(), e.getMessage());
+        return error(env, e.errorType(), e.getMessage(), e.extensions());
     }
 
     @GraphQlExceptionHandler
@@ -55,9 +56,15 @@ class GraphQlErrors {
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message) {
+        return error(env, type, message, Map.of());
+    }
+
+    private static GraphQLError error(
+            DataFetchingEnvironment env, ErrorType type, String message, Map<String, Object> extensions) {
         return GraphqlErrorBuilder.newError(env)
                 .errorType(type)
                 .message(message)
+                .extensions(extensions)
                 .build();
     }
 

@@ -2,21 +2,20 @@ package app.brainbuddy.graphql;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
  * What one request may ask of the server (OWASP GraphQL Cheat Sheet): how deep and how costly its
  * query is, how many aliases and root fields it has, how large the HTTP body is, how long it may run,
- * and how long any string argument may be. The defaults fit every query of the frontend, the README
+ * and how long any string argument may be. The defaults, in {@code application.yml}, fit every query of the frontend, the README
  * and the Postman collection with room to spare; each refusal is a {@code BAD_REQUEST} naming its limit.
  */
 @ConfigurationProperties("brainbuddy.graphql")
 public record GraphQlLimits(
-        @DefaultValue("15") int maxDepth,
-        @DefaultValue("20000") int maxComplexity,
-        @DefaultValue("30") int maxAliases,
-        @DefaultValue("10") int maxRootFields,
-        @DefaultValue("2MB") DataSize maxRequestSize,
-        @DefaultValue("10s") Duration timeout,
-        @DefaultValue("10000") int maxStringLength) {}
+        int maxDepth,
+        int maxComplexity,
+        int maxAliases,
+        int maxRootFields,
+        DataSize maxRequestSize,
+        Duration timeout,
+        int maxStringLength) {}
