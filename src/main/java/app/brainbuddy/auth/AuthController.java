@@ -23,7 +23,7 @@ class AuthController {
     }
 
     @MutationMapping
-    AuthPayload login(@Argument LoginInput input, @ContextValue(ClientAddress.NAME) InetAddress clientAddress) {
+    AuthPayload login(@Argument @Valid LoginInput input, @ContextValue(ClientAddress.NAME) InetAddress clientAddress) {
         return auth.login(input, clientAddress);
     }
 }
