@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -27,7 +28,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Stateless bearer-token security. {@code /graphql} is open at the HTTP level because sign-up and
  * login happen there; each operation checks the caller in its service. Tokens of this server and of
  * a configured external identity provider are told apart by their issuer; a token that is present
- * but invalid is refused with 401 before GraphQL runs.
+ * but invalid is refused with 401 before GraphQL runs, and one whose account cannot be read because
+ * the database is away gets a 503.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -68,6 +70,7 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .denyAll())
+                .addFilterBefore(new DatabaseOutageFilter(), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(issuers::get))
                         .authenticationEntryPoint(invalidToken()))

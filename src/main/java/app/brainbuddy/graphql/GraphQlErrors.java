@@ -1,5 +1,7 @@
 package app.brainbuddy.graphql;
 
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.validation.BindException;
@@ -46,6 +49,23 @@ class GraphQlErrors {
                 .sorted()
                 .collect(Collectors.joining(", "));
         return error(env, ErrorType.BAD_REQUEST, "Invalid input: wrong type or shape of " + fields);
+    }
+
+    /**
+     * The database is down, unreachable or not answering: a failure of the server, but one worth
+     * retrying. Spring Data reports it as a resource failure; code that uses the driver directly
+     * sees the driver's own exceptions.
+     */
+    @GraphQlExceptionHandler({
+        DataAccessResourceFailureException.class,
+        MongoTimeoutException.class,
+        MongoSocketException.class
+    })
+    GraphQLError databaseUnavailable(RuntimeException e, DataFetchingEnvironment env) {
+        return error(
+                env,
+                ErrorType.INTERNAL_ERROR,
+                DatabaseUnavailable.report(e, env.getExecutionStepInfo().getPath()));
     }
 
     @GraphQlExceptionHandler

@@ -20,17 +20,13 @@ final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
-    private final H2Backend backend;
-    private final MongoServer server;
+    private final MongoSettings.Embedded settings;
     private final InetSocketAddress address;
+    private volatile MongoServer server;
 
     EmbeddedMongoServer(MongoSettings.Embedded settings) {
-        this.backend = switch (settings.storage()) {
-            case MEMORY -> H2Backend.inMemory();
-            case FILE -> new H2Backend(prepareFile(settings.path()));
-        };
-        this.server = new MongoServer(backend);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()));
+        this.settings = settings;
+        this.server = serve(settings, new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()));
         this.address = server.getLocalAddress();
         log.warn(
                 "Using the EMBEDDED development database (mongo-java-server, {}) on {}:{} - set MONGODB_URL to use MongoDB or Atlas",
@@ -43,10 +39,30 @@ final class EmbeddedMongoServer implements AutoCloseable {
         return new ConnectionString("mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database);
     }
 
+    /** Goes away as a failed database does (for fault tests): open connections are cut, the data file is closed. */
+    void stop() {
+        server.shutdownNow();
+    }
+
+    /** Serves again on the same port, from the same file (a memory database comes back empty). */
+    void restart() {
+        server = serve(settings, address);
+    }
+
     @Override
     public void close() {
         server.shutdown();
-        backend.close();
+    }
+
+    /** The server also closes the backend when it shuts down. */
+    private static MongoServer serve(MongoSettings.Embedded settings, InetSocketAddress address) {
+        MongoServer server = new MongoServer(
+                switch (settings.storage()) {
+                    case MEMORY -> H2Backend.inMemory();
+                    case FILE -> new H2Backend(prepareFile(settings.path()));
+                });
+        server.bind(address);
+        return server;
     }
 
     private static String prepareFile(Path path) {

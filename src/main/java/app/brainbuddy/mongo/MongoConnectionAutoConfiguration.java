@@ -1,7 +1,6 @@
 package app.brainbuddy.mongo;
 
 import com.mongodb.ConnectionString;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -36,8 +35,8 @@ public class MongoConnectionAutoConfiguration {
     }
 
     @Bean
-    MongoClientSettingsBuilderCustomizer brainBuddyMongoTimeouts(MongoSettings settings) {
-        return builder -> builder.applyToClusterSettings(cluster ->
-                cluster.serverSelectionTimeout(settings.serverSelectionTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    MongoClientSettingsBuilderCustomizer brainBuddyMongoDriverSettings(
+            MongoSettings settings, MongoConnectionDetails connection) {
+        return new MongoDriverSettings(settings, connection.getConnectionString());
     }
 }

@@ -8,13 +8,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the data lives: {@code url} (from {@code MONGODB_URL}) selects a real MongoDB; left blank,
- * the embedded development server is started instead.
+ * the embedded development server is started instead. The timeouts make a lost database fail a
+ * request quickly instead of holding it; the same options written in the URL take precedence.
  */
 @ConfigurationProperties("brainbuddy.mongo")
 public record MongoSettings(
         @Nullable String url,
         @DefaultValue("brain_buddy") String database,
-        @DefaultValue("5s") Duration serverSelectionTimeout,
+        @DefaultValue("1500ms") Duration serverSelectionTimeout,
+        @DefaultValue("1s") Duration connectTimeout,
+        @DefaultValue("5s") Duration socketTimeout,
         @DefaultValue Embedded embedded) {
 
     boolean usesEmbeddedServer() {
