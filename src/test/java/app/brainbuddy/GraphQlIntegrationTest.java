@@ -144,6 +144,17 @@ public abstract class GraphQlIntegrationTest {
                         .append("phase", "developmental"));
     }
 
+    /** Starts a session of this module for the user; answers its id. */
+    protected static String startSession(SignedIn user, String moduleType) {
+        return user.graphQl()
+                .documentName("startSession")
+                .variable("input", Map.of("moduleType", moduleType, "durationSeconds", 600))
+                .execute()
+                .path("startSession.id")
+                .entity(String.class)
+                .get();
+    }
+
     protected long count(String collection) {
         return mongo.getCollection(collection).countDocuments();
     }

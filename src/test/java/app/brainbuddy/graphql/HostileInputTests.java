@@ -82,8 +82,8 @@ class HostileInputTests extends GraphQlIntegrationTest {
     void everyHostileRequestIsRefusedCleanlyAndWritesNothing() throws Exception {
         SignedIn owner = signUp();
         SignedIn other = signUp();
-        String othersSession = startSession(other);
-        String ownSession = startSession(owner);
+        String othersSession = startSession(other, "MOVERS");
+        String ownSession = startSession(owner, "MOVERS");
         String ownHabit = createHabit(owner);
         List<Case> cases = cases(owner, other, othersSession, ownSession, ownHabit);
 
@@ -710,16 +710,6 @@ class HostileInputTests extends GraphQlIntegrationTest {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String startSession(SignedIn user) {
-        return user.graphQl()
-                .documentName("startSession")
-                .variable("input", Map.of("moduleType", "MOVERS", "durationSeconds", 600))
-                .execute()
-                .path("startSession.id")
-                .entity(String.class)
-                .get();
     }
 
     private static String createHabit(SignedIn user) {

@@ -212,16 +212,6 @@ class PersonalModelTests extends GraphQlIntegrationTest {
         return -1;
     }
 
-    private static String startSession(SignedIn user, String moduleType) {
-        return user.graphQl()
-                .documentName("startSession")
-                .variable("input", Map.of("moduleType", moduleType, "durationSeconds", 600))
-                .execute()
-                .path("startSession.id")
-                .entity(String.class)
-                .get();
-    }
-
     private static GraphQlTester.Response rate(SignedIn user, String sessionId, int rating) {
         return user.graphQl()
                 .documentName("rateSession")

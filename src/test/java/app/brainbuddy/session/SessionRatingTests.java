@@ -21,7 +21,7 @@ class SessionRatingTests extends GraphQlIntegrationTest {
     @Test
     void theOwnerRatesASessionAndRatesItAgain() {
         SignedIn user = signUp();
-        String sessionId = startedSession(user);
+        String sessionId = startSession(user, "PFC_GYM");
 
         rate(user, sessionId, 3, 0.4)
                 .path("rateSession.userRating")
@@ -43,7 +43,7 @@ class SessionRatingTests extends GraphQlIntegrationTest {
     @Test
     void ratingsOutsideTheirRangesAreRefusedAndChangeNothing() {
         SignedIn user = signUp();
-        String sessionId = startedSession(user);
+        String sessionId = startSession(user, "PFC_GYM");
         for (var bad : new double[][] {{0, 0.5}, {6, 0.5}, {3, -0.01}, {3, 1.01}}) {
             assertSingleError(rate(user, sessionId, (int) bad[0], bad[1]), ErrorType.BAD_REQUEST);
         }
@@ -58,7 +58,7 @@ class SessionRatingTests extends GraphQlIntegrationTest {
     void anotherUsersOrAMissingSessionIsNotFound() {
         SignedIn owner = signUp();
         SignedIn other = signUp();
-        String sessionId = startedSession(owner);
+        String sessionId = startSession(owner, "PFC_GYM");
 
         assertSingleError(rate(other, sessionId, 1, 0.1), ErrorType.NOT_FOUND);
         assertSingleError(rate(other, new ObjectId().toHexString(), 1, 0.1), ErrorType.NOT_FOUND);
@@ -71,16 +71,6 @@ class SessionRatingTests extends GraphQlIntegrationTest {
                 .isNull();
         assertThat(ratings.of(other.id())).isEmpty();
         assertThat(ratings.of(owner.id())).isEmpty();
-    }
-
-    private static String startedSession(SignedIn user) {
-        return user.graphQl()
-                .documentName("startSession")
-                .variable("input", Map.of("moduleType", "PFC_GYM", "durationSeconds", 300))
-                .execute()
-                .path("startSession.id")
-                .entity(String.class)
-                .get();
     }
 
     private static GraphQlTester.Response rate(SignedIn user, String sessionId, int rating, double effectiveness) {
