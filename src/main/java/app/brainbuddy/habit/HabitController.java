@@ -5,13 +5,11 @@ import app.brainbuddy.user.StatsScope;
 import app.brainbuddy.user.User;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -60,9 +58,11 @@ class HabitController {
         return habits.history(habit, days);
     }
 
-    @BatchMapping(typeName = "UserStats", field = "habits")
-    Map<StatsScope, HabitTotals> habitTotals(List<StatsScope> scopes) {
-        return habits.totals(scopes);
+    /** Through the loader of {@code User.habits}: when a query asks for both, one read serves both. */
+    @SchemaMapping(typeName = "UserStats", field = "habits")
+    CompletableFuture<HabitTotals> habitTotals(
+            StatsScope scope, DataLoader<ParentKey<Optional<HabitType>>, List<Habit>> userHabits) {
+        return userHabits.load(habits.allHabitsKey(scope)).thenApply(all -> habits.totals(all, scope));
     }
 
     @SchemaMapping(typeName = "User")

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,24 +156,19 @@ public class HabitService {
         });
     }
 
-    /** Habit totals of several users' stats with one query; attempts count by UTC day within each scope. */
-    Map<StatsScope, HabitTotals> totals(Collection<StatsScope> scopes) {
-        List<String> userIds =
-                scopes.stream().map(StatsScope::userId).distinct().toList();
-        Map<String, List<Habit>> byUser = byUser(userIds, habits.findByUserIdIn(userIds, OLDEST_FIRST));
-        return scopes.stream()
-                .collect(Collectors.toMap(
-                        Function.identity(),
-                        scope -> totals(byUser.get(scope.userId()), scope),
-                        (same, alsoSame) -> same));
+    /** The loader key of all the user's habits, for stats whose scope was already authorised. */
+    ParentKey<Optional<HabitType>> allHabitsKey(StatsScope scope) {
+        return new ParentKey<>(scope.userId(), Optional.empty());
     }
 
-    private static HabitTotals totals(List<Habit> habits, StatsScope scope) {
+    /** A user's habit totals; attempts count by UTC day within the scope. */
+    HabitTotals totals(List<Habit> habits, StatsScope scope) {
+        boolean wholeHistory = scope.from() == null && scope.to() == null;
         int attempts = 0;
         int successes = 0;
         for (Habit habit : habits) {
             for (Map.Entry<String, Habit.DayCount> day : habit.daysOrEmpty().entrySet()) {
-                if (scope.includesDay(LocalDate.parse(day.getKey()))) {
+                if (wholeHistory || scope.includesDay(LocalDate.parse(day.getKey()))) {
                     attempts += day.getValue().attempts();
                     successes += day.getValue().successes();
                 }

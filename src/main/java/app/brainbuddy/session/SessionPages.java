@@ -4,6 +4,8 @@ import app.brainbuddy.graphql.Cursor;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.mongo.Keyset;
 import app.brainbuddy.user.User;
+import com.mongodb.client.MongoClient;
+import com.mongodb.connection.ServerDescription;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.QueryMapper;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -18,21 +21,31 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 /**
- * Pages of sessions for many users in one command: an aggregation over the users with a
- * {@code $lookup} whose pipeline matches one user, sorts newest first and stops after the page. On
- * MongoDB each of those pipelines walks the {@code {user_id, timestamp}} index and reads only the
- * page, however many sessions a user has; reading all sessions of all users and slicing them here
- * would grow with the users' whole history.
+ * Pages of sessions for many users in one command, in the form that is cheap on the database in use.
+ * On MongoDB: an aggregation over the users with a {@code $lookup} whose pipeline matches one user,
+ * sorts newest first and stops after the page. Each of those pipelines walks the
+ * {@code {user_id, timestamp}} index and reads only the page, however many sessions a user has;
+ * reading all sessions of all users and slicing them here would grow with the users' whole history.
+ * MongoDB uses an index inside a {@code $lookup} pipeline from 5.0 on (wire version 13); before
+ * that, and on the embedded server (which uses no secondary index and reports wire version 8), each
+ * of those pipelines scans the whole collection. There one {@code find} of all the users' sessions
+ * ({@code $in}) is cut into pages here instead: one scan per request rather than one per user.
  */
 @Component
 class SessionPages {
 
+    /** MongoDB 5.0: the first whose {@code $lookup} pipelines use the joined collection's indexes. */
+    private static final int LOOKUP_USES_INDEXES = 13;
+
     private final MongoTemplate mongo;
+    private final MongoClient client;
     private final QueryMapper queryMapper;
     private final MongoPersistentEntity<?> sessionEntity;
+    private volatile @Nullable Boolean lookupUsesIndexes;
 
-    SessionPages(MongoTemplate mongo) {
+    SessionPages(MongoTemplate mongo, MongoClient client) {
         this.mongo = mongo;
+        this.client = client;
         this.queryMapper = new QueryMapper(mongo.getConverter());
         this.sessionEntity =
                 mongo.getConverter().getMappingContext().getRequiredPersistentEntity(TrainingSession.class);
@@ -40,12 +53,37 @@ class SessionPages {
 
     /** For each user, the sessions matching the filter after the page's cursor, at most one more than the page. */
     Map<String, List<TrainingSession>> pages(Collection<String> userIds, SessionsArguments arguments) {
-        SessionFilter filter = arguments.filter();
+        Document conditions = queryMapper.getMappedObject(
+                criteria(arguments.filter(), arguments.page()).getCriteriaObject(), sessionEntity);
+        return lookupUsesIndexes()
+                ? lookupPerUser(userIds, arguments, conditions)
+                : findAll(userIds, arguments, conditions);
+    }
+
+    /** Decided once the driver knows the server; until then MongoDB's form, the one for production. */
+    private boolean lookupUsesIndexes() {
+        Boolean known = lookupUsesIndexes;
+        if (known == null) {
+            int wireVersion = client.getClusterDescription().getServerDescriptions().stream()
+                    .filter(ServerDescription::isOk)
+                    .mapToInt(ServerDescription::getMaxWireVersion)
+                    .min()
+                    .orElse(-1);
+            if (wireVersion < 0) {
+                return true;
+            }
+            known = wireVersion >= LOOKUP_USES_INDEXES;
+            lookupUsesIndexes = known;
+        }
+        return known;
+    }
+
+    private Map<String, List<TrainingSession>> lookupPerUser(
+            Collection<String> userIds, SessionsArguments arguments, Document conditions) {
         Page page = arguments.page();
         List<Document> perUser = new ArrayList<>();
         perUser.add(new Document(
                 "$match", new Document("$expr", new Document("$eq", List.of("$user_id", "$$userId")))));
-        Document conditions = queryMapper.getMappedObject(criteria(filter, page).getCriteriaObject(), sessionEntity);
         if (!conditions.isEmpty()) {
             perUser.add(new Document("$match", conditions));
         }
@@ -75,6 +113,32 @@ class SessionPages {
                             .map(session -> mongo.getConverter().read(TrainingSession.class, session))
                             .toList());
         }
+        return pages;
+    }
+
+    /** All matching sessions of the users, grouped by user newest first; only each page's are mapped. */
+    private Map<String, List<TrainingSession>> findAll(
+            Collection<String> userIds, SessionsArguments arguments, Document conditions) {
+        int kept = arguments.page().first() + 1;
+        Document filter = new Document(conditions).append("user_id", new Document("$in", List.copyOf(userIds)));
+        Map<String, List<Document>> byUser = new HashMap<>();
+        mongo.getCollection(sessionEntity.getCollection())
+                .find(filter)
+                .projection(arguments.withContent() ? null : new Document("generated_content", 0))
+                .sort(new Document("user_id", 1).append("timestamp", -1).append("_id", -1))
+                .forEach(session -> {
+                    List<Document> page =
+                            byUser.computeIfAbsent(session.getString("user_id"), user -> new ArrayList<>());
+                    if (page.size() < kept) {
+                        page.add(session);
+                    }
+                });
+        Map<String, List<TrainingSession>> pages = new HashMap<>();
+        byUser.forEach((userId, page) -> pages.put(
+                userId,
+                page.stream()
+                        .map(session -> mongo.getConverter().read(TrainingSession.class, session))
+                        .toList()));
         return pages;
     }
 
