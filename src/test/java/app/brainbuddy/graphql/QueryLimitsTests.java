@@ -33,7 +33,7 @@ class QueryLimitsTests extends GraphQlIntegrationTest {
     void tooCostlyAQueryIsRefusedAndASmallerPageFits() {
         SignedIn admin = admin();
         String costly =
-                "{ users(first: 100) { edges { node { sessions(first: 100) { edges { node { id moduleType } } } } } } }";
+                "{ users(first: 100) { edges { node { sessions(first: 100) { edges { node { id evidence { id } } } } } } } }";
         refused(admin, costly, "brainbuddy.graphql.max-complexity");
         admin.graphQl()
                 .document(costly.replace("first: 100", "first: 20"))
@@ -90,7 +90,7 @@ class QueryLimitsTests extends GraphQlIntegrationTest {
     void noFieldStartsAfterTheRequestsTimeLimit() throws Exception {
         MovableClock clock = new MovableClock();
         RequestLimits limits = new RequestLimits(
-                new GraphQlLimits(15, 20000, 30, 10, DataSize.ofMegabytes(2), Duration.ofSeconds(10), 10000), clock);
+                new GraphQlLimits(15, 50000, 30, 10, DataSize.ofMegabytes(2), Duration.ofSeconds(10), 10000), clock);
         InstrumentationState deadline = limits.createStateAsync(null).get();
         DataFetcher<Object> slow = environment -> "fetched";
         DataFetcher<?> guarded = limits.instrumentDataFetcher(slow, null, deadline);
