@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class QueryShapes implements CommandListener {
 
-    /** One query's shape; {@code command} is one example of it, for explain on a real MongoDB. */
+    /** One query's shape; {@link #example} keeps a command that had it, for explain on a real MongoDB. */
     public record Shape(String collection, Set<String> equality, Set<String> range, List<String> sort) {}
 
     private static final Set<Shape> SHAPES = ConcurrentHashMap.newKeySet();
