@@ -28,7 +28,7 @@ class UserModelController {
     }
 
     @BatchMapping(typeName = "User")
-    Map<User, UserModel> model(List<User> users) {
+    Map<User, ModelStatus> model(List<User> users) {
         return Associations.byParent(
                 users, User::id, models.modelsOf(users.stream().map(User::id).toList()));
     }

@@ -6,7 +6,8 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 interface UserModelRepository extends MongoRepository<UserModel, String> {
 
-    List<UserModel> findByUserIdIn(Collection<String> userIds);
+    /** The models' status only: the DTO projection leaves the weights in the database. */
+    List<ModelStatus> findByUserIdIn(Collection<String> userIds);
 
     void deleteByUserId(String userId);
 }

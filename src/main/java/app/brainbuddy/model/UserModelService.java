@@ -22,10 +22,10 @@ public class UserModelService {
     }
 
     /** For the batched {@code User.model}: parents are already authorised; users without a model are absent. */
-    Map<String, UserModel> modelsOf(Collection<String> userIds) {
+    Map<String, ModelStatus> modelsOf(Collection<String> userIds) {
         currentUser.requireSharedWithIntegration(Scope.MODEL_READ);
         return models.findByUserIdIn(userIds).stream()
-                .collect(Collectors.toMap(UserModel::userId, Function.identity()));
+                .collect(Collectors.toMap(ModelStatus::userId, Function.identity()));
     }
 
     /** The model's metadata for the user's data export; the weights stay out. */

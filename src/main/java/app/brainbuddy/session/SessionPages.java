@@ -89,9 +89,9 @@ class SessionPages {
         }
         perUser.add(new Document("$sort", new Document("timestamp", -1).append("_id", -1)));
         perUser.add(new Document("$limit", page.first() + 1));
-        if (!arguments.withContent()) {
-            // generated content is most of a session's size; leave it out unless the query asks for it
-            perUser.add(new Document("$project", new Document("generated_content", 0)));
+        Document projection = OptionalSessionField.projectionWithout(arguments.selected());
+        if (projection != null) {
+            perUser.add(new Document("$project", projection));
         }
 
         List<Document> pipeline = List.of(
@@ -124,7 +124,7 @@ class SessionPages {
         Map<String, List<Document>> byUser = new HashMap<>();
         mongo.getCollection(sessionEntity.getCollection())
                 .find(filter)
-                .projection(arguments.withContent() ? null : new Document("generated_content", 0))
+                .projection(OptionalSessionField.projectionWithout(arguments.selected()))
                 .sort(new Document("user_id", 1).append("timestamp", -1).append("_id", -1))
                 .forEach(session -> {
                     List<Document> page =

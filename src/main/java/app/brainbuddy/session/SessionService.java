@@ -151,12 +151,12 @@ public class SessionService {
             @Nullable SessionFilter filter,
             @Nullable Integer first,
             @Nullable String after,
-            boolean withContent) {
+            Set<OptionalSessionField> selected) {
         currentUser.requireSharedWithIntegration(Scope.SESSIONS_READ);
         return new ParentKey<>(
                 user.id(),
                 new SessionsArguments(
-                        filter == null ? SessionFilter.NONE : filter, Page.of("sessions", first, after), withContent));
+                        filter == null ? SessionFilter.NONE : filter, Page.of("sessions", first, after), selected));
     }
 
     /** Everything stored about the user's sessions, newest first: for their data export. */

@@ -138,11 +138,11 @@ class SessionStats {
     /** Each user's days folded into ISO weeks ({@code 2026-W48}), oldest first. */
     private static Map<String, List<SessionGroup>> weekly(Document facets) {
         Map<String, Map<String, Sums>> weeks = new HashMap<>();
+        // users of one request share most days: each day is parsed and named once
+        Map<String, String> weekOfDay = new HashMap<>();
         for (Document group : facets.getList("byDay", Document.class)) {
             Document id = group.get("_id", Document.class);
-            LocalDate day = LocalDate.parse(id.getString("key"));
-            String week = "%d-W%02d"
-                    .formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            String week = weekOfDay.computeIfAbsent(id.getString("key"), SessionStats::isoWeek);
             weeks.computeIfAbsent(id.getString("user"), user -> new TreeMap<>())
                     .merge(week, Sums.of(group), Sums::plus);
         }
@@ -153,6 +153,13 @@ class SessionStats {
                         .map(entry -> entry.getValue().toGroup(null, null, entry.getKey()))
                         .toList()));
         return weekly;
+    }
+
+    /** The ISO week of a day given as {@code yyyy-MM-dd}, as {@code 2026-W48}. */
+    static String isoWeek(String day) {
+        LocalDate date = LocalDate.parse(day);
+        int week = date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+        return date.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0" : "-W") + week;
     }
 
     /** The sums of one group as the pipeline returns them. */

@@ -1,6 +1,7 @@
 package app.brainbuddy.session;
 
 import app.brainbuddy.graphql.Page;
+import java.util.Set;
 
-/** The arguments of {@code User.sessions}, and whether the query selects the sessions' content. */
-record SessionsArguments(SessionFilter filter, Page page, boolean withContent) {}
+/** The arguments of {@code User.sessions}, and which optional stored fields the query selects. */
+record SessionsArguments(SessionFilter filter, Page page, Set<OptionalSessionField> selected) {}

@@ -64,7 +64,7 @@ class TrainingSessionController {
             DataFetchingFieldSelectionSet selection,
             DataLoader<ParentKey<SessionsArguments>, Connection<TrainingSession>> userSessions) {
         return userSessions.load(
-                sessions.pageKey(user, filter, first, after, selection.contains("edges/node/generatedContent")));
+                sessions.pageKey(user, filter, first, after, OptionalSessionField.selectedIn(selection)));
     }
 
     @BatchMapping(typeName = "TrainingSession")

@@ -3,6 +3,7 @@ package app.brainbuddy.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.brainbuddy.GraphQlIntegrationTest;
+import app.brainbuddy.MongoCommands;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.Test;
@@ -161,6 +163,29 @@ class PersonalModelTests extends GraphQlIntegrationTest {
 
         SignedIn other = signUp();
         assertThatThrows(() -> cipher.decrypt(ciphertext, other.id()));
+    }
+
+    @Test
+    void showingAModelLeavesItsWeightsInTheDatabase() {
+        SignedIn user = signUp();
+        rate(user, startSession(user, "MOVERS"), 4).path("rateSession.id").hasValue();
+
+        List<BsonDocument> reads = mongoCommands
+                .during(() -> user.graphQl()
+                        .document("{ me { model { id phase trainingSteps lastUpdated } } }")
+                        .execute()
+                        .path("me.model.trainingSteps")
+                        .entity(Integer.class)
+                        .isEqualTo(1))
+                .stream()
+                .filter(command -> command.collection().equals("user_models"))
+                .map(MongoCommands.Command::document)
+                .toList();
+
+        assertThat(reads).hasSize(1);
+        assertThat(reads.get(0).getDocument("projection").keySet())
+                .contains("user_id", "training_steps", "phase", "last_updated")
+                .doesNotContain("model_weights");
     }
 
     @Test

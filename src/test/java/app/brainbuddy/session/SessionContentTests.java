@@ -109,7 +109,7 @@ class SessionContentTests extends GraphQlIntegrationTest {
     }
 
     @Test
-    void listsReadTheContentOnlyWhenAskedAndTheEvidenceOfAllSessionsAtOnce() {
+    void listsReadTheContentAndEvidenceOnlyWhenAskedAndTheEvidenceOfAllSessionsAtOnce() {
         SignedIn user = signUp();
         for (String module : List.of("MOVERS", "PFC_GYM", "MENTAL_REHEARSAL")) {
             start(user, Map.of("moduleType", module, "durationSeconds", 600))
@@ -130,8 +130,9 @@ class SessionContentTests extends GraphQlIntegrationTest {
                 .entity(Integer.class)
                 .isEqualTo(600));
 
-        assertThat(sessionsRead(lean)).contains("\"generated_content\": 0");
-        assertThat(sessionsRead(full)).doesNotContain("\"generated_content\": 0");
+        // each optional stored field is read only when its field is selected
+        assertThat(sessionsRead(lean)).contains("\"generated_content\": 0").doesNotContain("\"evidence_ids\": 0");
+        assertThat(sessionsRead(full)).contains("\"evidence_ids\": 0").doesNotContain("\"generated_content\": 0");
         assertThat(lean)
                 .filteredOn(command -> command.collection().equals("brain_knowledge"))
                 .hasSize(1);
