@@ -25,9 +25,11 @@ import reactor.core.publisher.Mono;
 class TrainingSessionController {
 
     private final SessionService sessions;
+    private final SessionRatings ratings;
 
-    TrainingSessionController(SessionService sessions, BatchLoaderRegistry loaders) {
+    TrainingSessionController(SessionService sessions, SessionRatings ratings, BatchLoaderRegistry loaders) {
         this.sessions = sessions;
+        this.ratings = ratings;
         loaders.<ParentKey<SessionsArguments>, Connection<TrainingSession>>forName("userSessions")
                 .registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> sessions.pages(keys)));
         loaders.<StatsScope, SessionTotals>forName("sessionStats")
@@ -47,12 +49,12 @@ class TrainingSessionController {
     @MutationMapping
     List<TrainingSession> recordSessions(
             @Argument @Size(max = SessionLimits.BATCH_ITEMS) List<@Valid RecordSessionInput> input) {
-        return sessions.record(input);
+        return ratings.record(input);
     }
 
     @MutationMapping
     TrainingSession rateSession(@Argument @Valid RateSessionInput input) {
-        return sessions.rate(input);
+        return ratings.rate(input);
     }
 
     @SchemaMapping(typeName = "User")
