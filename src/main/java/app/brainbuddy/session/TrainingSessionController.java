@@ -75,19 +75,19 @@ class TrainingSessionController {
     }
 
     @SchemaMapping(typeName = "UserStats")
-    CompletableFuture<List<SessionGroup>> byModule(
+    CompletableFuture<List<ModuleStats>> byModule(
             StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
         return sessionStats.load(scope).thenApply(SessionTotals::byModule);
     }
 
     @SchemaMapping(typeName = "UserStats")
-    CompletableFuture<List<SessionGroup>> byTarget(
+    CompletableFuture<List<TargetStats>> byTarget(
             StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
         return sessionStats.load(scope).thenApply(SessionTotals::byTarget);
     }
 
     @SchemaMapping(typeName = "UserStats")
-    CompletableFuture<List<SessionGroup>> weekly(StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
+    CompletableFuture<List<WeekStats>> weekly(StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
         return sessionStats.load(scope).thenApply(SessionTotals::weekly);
     }
 }
