@@ -30,7 +30,7 @@ record SessionContext(TrainingOption option, @Nullable Double frequency, int dur
      * a session recorded on a device, the UTC hour of its timestamp stands in for the local hour.
      */
     static SessionContext of(TrainingSession session, Chronotype chronotype) {
-        Map<String, Object> content = session.generatedContent() == null ? Map.of() : session.generatedContent();
+        Map<String, Object> content = session.generatedContent();
         boolean inPeak = content.get("timing") instanceof Map<?, ?> timing
                         && timing.get("in_peak") instanceof Boolean peak
                 ? peak

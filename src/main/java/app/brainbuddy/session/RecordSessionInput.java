@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** A session that took place on a device, synced later; the optional id makes a retried sync harmless. */
+@TargetFitsModule
 record RecordSessionInput(
         @Nullable @Pattern(regexp = "[0-9a-f]{24}", message = "must be an ObjectId: 24 lowercase hex digits")
         String id,
@@ -25,12 +26,8 @@ record RecordSessionInput(
 
         @NotNull Instant timestamp,
         @Nullable @Min(1) @Max(5) Integer userRating,
-        @Nullable @DecimalMin("0") @DecimalMax("1") Double effectivenessScore) {
-
-    @AssertTrue(message = SessionLimits.TARGET_RULE)
-    boolean isBrainwaveTarget() {
-        return moduleType == null || moduleType.fits(brainwaveTarget);
-    }
+        @Nullable @DecimalMin("0") @DecimalMax("1") Double effectivenessScore)
+        implements TargetFitsModule.Input {
 
     @AssertTrue(message = "and effectivenessScore are given together or not at all")
     boolean isUserRating() {

@@ -11,7 +11,5 @@ final class SessionLimits {
     /** Generated content as a device may send it back: room for a two-hour routine (about 15 KB). */
     static final JsonLimits CONTENT = new JsonLimits(2000, 5, 64 * 1024);
 
-    static final String TARGET_RULE = "is required for BRAINWAVE sessions and not allowed for other modules";
-
     private SessionLimits() {}
 }

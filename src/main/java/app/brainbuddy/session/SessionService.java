@@ -23,12 +23,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -36,35 +30,25 @@ public class SessionService {
 
     private final SessionRepository sessions;
     private final SessionPages pages;
-    private final SessionSync sync;
     private final SessionStats stats;
     private final ContentGenerator generator;
     private final KnowledgeService knowledge;
-    private final ObjectProvider<SessionRatingListener> ratingListeners;
-    private final MongoTemplate mongo;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    @SuppressWarnings("ParameterNumber")
     SessionService(
             SessionRepository sessions,
             SessionPages pages,
-            SessionSync sync,
             SessionStats stats,
             ContentGenerator generator,
             KnowledgeService knowledge,
-            ObjectProvider<SessionRatingListener> ratingListeners,
-            MongoTemplate mongo,
             CurrentUser currentUser,
             Clock clock) {
         this.sessions = sessions;
         this.pages = pages;
-        this.sync = sync;
         this.stats = stats;
         this.generator = generator;
         this.knowledge = knowledge;
-        this.ratingListeners = ratingListeners;
-        this.mongo = mongo;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -96,37 +80,6 @@ public class SessionService {
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 input.durationSeconds(),
                 generated.evidenceIds()));
-    }
-
-    /** Stores a device's past sessions; the personal model hears of each newly stored rated one. */
-    List<TrainingSession> record(List<RecordSessionInput> input) {
-        SessionSync.Result result = sync.record(currentUser.requireAccount(), input);
-        List<TrainingSession> rated =
-                result.inserted().stream().filter(TrainingSession::rated).toList();
-        if (!rated.isEmpty()) {
-            tellListeners(rated);
-        }
-        return result.sessions();
-    }
-
-    /** Rates one of the caller's sessions; a new rating replaces the old one. */
-    TrainingSession rate(RateSessionInput input) {
-        String userId = currentUser.requireAccount();
-        TrainingSession rated = mongo.findAndModify(
-                Query.query(
-                        Criteria.where("id").is(input.sessionId()).and("userId").is(userId)),
-                new Update().set("userRating", input.rating()).set("effectivenessScore", input.effectivenessScore()),
-                FindAndModifyOptions.options().returnNew(true),
-                TrainingSession.class);
-        if (rated == null) {
-            throw ApiException.notFound("Session", input.sessionId());
-        }
-        tellListeners(List.of(rated));
-        return rated;
-    }
-
-    private void tellListeners(List<TrainingSession> rated) {
-        ratingListeners.orderedStream().forEach(listener -> listener.rated(rated));
     }
 
     /** The knowledge entries behind each kind of session, strongest first, in one read: the model's prior. */

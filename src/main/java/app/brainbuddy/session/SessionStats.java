@@ -83,13 +83,11 @@ class SessionStats {
         Document facets = mongo.getCollection(mongo.getCollectionName(TrainingSession.class))
                 .aggregate(pipeline)
                 .first();
-        Map<String, List<SessionGroup>> byModule = groups(
-                facets, "byModule", (key, sums) -> sums.toGroup(StoredEnums.parse(ModuleType.class, key), null, null));
-        Map<String, List<SessionGroup>> byTarget = groups(
-                facets,
-                "byTarget",
-                (key, sums) -> sums.toGroup(null, StoredEnums.parse(BrainwaveTarget.class, key), null));
-        Map<String, List<SessionGroup>> weekly = weekly(facets);
+        Map<String, List<ModuleStats>> byModule =
+                groups(facets, "byModule", (key, sums) -> sums.toModule(StoredEnums.parse(ModuleType.class, key)));
+        Map<String, List<TargetStats>> byTarget =
+                groups(facets, "byTarget", (key, sums) -> sums.toTarget(StoredEnums.parse(BrainwaveTarget.class, key)));
+        Map<String, List<WeekStats>> weekly = weekly(facets);
         return userIds.stream()
                 .collect(Collectors.toMap(
                         userId -> userId,
@@ -121,22 +119,22 @@ class SessionStats {
         return new Document("$ifNull", List.of(field, 0));
     }
 
-    private static Map<String, List<SessionGroup>> groups(
-            Document facets, String facet, BiFunction<String, Sums, SessionGroup> toGroup) {
-        Map<String, List<SessionGroup>> groups = new HashMap<>();
-        for (Document group : facets.getList(facet, Document.class)) {
+    /** Each user's groups of one facet, the most frequent first. */
+    private static <T> Map<String, List<T>> groups(Document facets, String facet, BiFunction<String, Sums, T> toStats) {
+        List<Document> mostFrequentFirst = new ArrayList<>(facets.getList(facet, Document.class));
+        mostFrequentFirst.sort(
+                Comparator.comparing((Document group) -> Sums.of(group).count()).reversed());
+        Map<String, List<T>> groups = new HashMap<>();
+        for (Document group : mostFrequentFirst) {
             Document id = group.get("_id", Document.class);
             groups.computeIfAbsent(id.getString("user"), user -> new ArrayList<>())
-                    .add(toGroup.apply(id.getString("key"), Sums.of(group)));
+                    .add(toStats.apply(id.getString("key"), Sums.of(group)));
         }
-        groups.values()
-                .forEach(list ->
-                        list.sort(Comparator.comparing(SessionGroup::count).reversed()));
         return groups;
     }
 
     /** Each user's days folded into ISO weeks ({@code 2026-W48}), oldest first. */
-    private static Map<String, List<SessionGroup>> weekly(Document facets) {
+    private static Map<String, List<WeekStats>> weekly(Document facets) {
         Map<String, Map<String, Sums>> weeks = new HashMap<>();
         // users of one request share most days: each day is parsed and named once
         Map<String, String> weekOfDay = new HashMap<>();
@@ -146,11 +144,11 @@ class SessionStats {
             weeks.computeIfAbsent(id.getString("user"), user -> new TreeMap<>())
                     .merge(week, Sums.of(group), Sums::plus);
         }
-        Map<String, List<SessionGroup>> weekly = new HashMap<>();
+        Map<String, List<WeekStats>> weekly = new HashMap<>();
         weeks.forEach((user, sums) -> weekly.put(
                 user,
                 sums.entrySet().stream()
-                        .map(entry -> entry.getValue().toGroup(null, null, entry.getKey()))
+                        .map(entry -> entry.getValue().toWeek(entry.getKey()))
                         .toList()));
         return weekly;
     }
@@ -189,15 +187,24 @@ class SessionStats {
                     scoreSum + other.scoreSum);
         }
 
-        SessionGroup toGroup(@Nullable ModuleType moduleType, @Nullable BrainwaveTarget target, @Nullable String week) {
-            return new SessionGroup(
-                    moduleType,
-                    target,
-                    week,
-                    count,
-                    seconds,
-                    rated == 0 ? null : ratingSum / rated,
-                    scored == 0 ? null : scoreSum / scored);
+        ModuleStats toModule(ModuleType moduleType) {
+            return new ModuleStats(moduleType, count, seconds, averageRating(), averageEffectiveness());
+        }
+
+        TargetStats toTarget(BrainwaveTarget target) {
+            return new TargetStats(target, count, seconds, averageRating(), averageEffectiveness());
+        }
+
+        WeekStats toWeek(String week) {
+            return new WeekStats(week, count, averageRating());
+        }
+
+        private @Nullable Double averageRating() {
+            return rated == 0 ? null : ratingSum / rated;
+        }
+
+        private @Nullable Double averageEffectiveness() {
+            return scored == 0 ? null : scoreSum / scored;
         }
     }
 }

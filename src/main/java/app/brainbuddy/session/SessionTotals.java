@@ -2,8 +2,11 @@ package app.brainbuddy.session;
 
 import java.util.List;
 
-/** A user's session statistics over a period: by module, by brainwave target, and week by week. */
-record SessionTotals(List<SessionGroup> byModule, List<SessionGroup> byTarget, List<SessionGroup> weekly) {
+/**
+ * A user's session statistics over a period: by module, by brainwave target, and week by week. Each
+ * grouping has a record of its own, so each key is non-null as its GraphQL type declares.
+ */
+record SessionTotals(List<ModuleStats> byModule, List<TargetStats> byTarget, List<WeekStats> weekly) {
 
     static final SessionTotals NONE = new SessionTotals(List.of(), List.of(), List.of());
 }

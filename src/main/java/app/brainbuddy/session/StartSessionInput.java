@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
+@TargetFitsModule
 record StartSessionInput(
         @NotNull ModuleType moduleType,
         @Nullable BrainwaveTarget brainwaveTarget,
@@ -14,12 +15,8 @@ record StartSessionInput(
         @Min(SessionLimits.SHORTEST_SECONDS) @Max(SessionLimits.LONGEST_SECONDS)
         int durationSeconds,
 
-        @Nullable @Min(0) @Max(23) Integer localHour) {
-
-    @AssertTrue(message = SessionLimits.TARGET_RULE)
-    boolean isBrainwaveTarget() {
-        return moduleType == null || moduleType.fits(brainwaveTarget);
-    }
+        @Nullable @Min(0) @Max(23) Integer localHour)
+        implements TargetFitsModule.Input {
 
     @AssertTrue(message = "must lie inside the band of brainwaveTarget, and only BRAINWAVE sessions take one")
     boolean isFrequency() {

@@ -25,9 +25,11 @@ import reactor.core.publisher.Mono;
 class TrainingSessionController {
 
     private final SessionService sessions;
+    private final SessionRatings ratings;
 
-    TrainingSessionController(SessionService sessions, BatchLoaderRegistry loaders) {
+    TrainingSessionController(SessionService sessions, SessionRatings ratings, BatchLoaderRegistry loaders) {
         this.sessions = sessions;
+        this.ratings = ratings;
         loaders.<ParentKey<SessionsArguments>, Connection<TrainingSession>>forName("userSessions")
                 .registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> sessions.pages(keys)));
         loaders.<StatsScope, SessionTotals>forName("sessionStats")
@@ -47,12 +49,12 @@ class TrainingSessionController {
     @MutationMapping
     List<TrainingSession> recordSessions(
             @Argument @Size(max = SessionLimits.BATCH_ITEMS) List<@Valid RecordSessionInput> input) {
-        return sessions.record(input);
+        return ratings.record(input);
     }
 
     @MutationMapping
     TrainingSession rateSession(@Argument @Valid RateSessionInput input) {
-        return sessions.rate(input);
+        return ratings.rate(input);
     }
 
     @SchemaMapping(typeName = "User")
@@ -73,19 +75,19 @@ class TrainingSessionController {
     }
 
     @SchemaMapping(typeName = "UserStats")
-    CompletableFuture<List<SessionGroup>> byModule(
+    CompletableFuture<List<ModuleStats>> byModule(
             StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
         return sessionStats.load(scope).thenApply(SessionTotals::byModule);
     }
 
     @SchemaMapping(typeName = "UserStats")
-    CompletableFuture<List<SessionGroup>> byTarget(
+    CompletableFuture<List<TargetStats>> byTarget(
             StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
         return sessionStats.load(scope).thenApply(SessionTotals::byTarget);
     }
 
     @SchemaMapping(typeName = "UserStats")
-    CompletableFuture<List<SessionGroup>> weekly(StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
+    CompletableFuture<List<WeekStats>> weekly(StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
         return sessionStats.load(scope).thenApply(SessionTotals::weekly);
     }
 }

@@ -29,13 +29,15 @@ class SchemaTests extends GraphQlIntegrationTest {
     private SchemaReportCapture schemaReport;
 
     @Test
-    void everySchemaFieldIsMappedToCode() {
+    void everySchemaFieldIsMappedToCodeOfTheSameNullness() {
         SchemaReport report = schemaReport.report();
         assertThat(report).isNotNull();
         assertThat(report.unmappedFields()).isEmpty();
         assertThat(report.unmappedRegistrations()).isEmpty();
         assertThat(report.unmappedArguments()).isEmpty();
         assertThat(report.skippedTypes()).isEmpty();
+        assertThat(report.fieldNullnessErrors()).isEmpty();
+        assertThat(report.argumentNullnessErrors()).isEmpty();
     }
 
     @Test

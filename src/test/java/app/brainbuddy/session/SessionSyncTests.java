@@ -137,6 +137,19 @@ class SessionSyncTests extends GraphQlIntegrationTest {
     }
 
     @Test
+    void aTargetThatDoesNotFitItsModuleIsRefusedNamingTheItemsTargetField() {
+        SignedIn user = signUp();
+        GraphQlTester.Response response =
+                record(user, List.of(item(newId(), "BRAINWAVE", "ALPHA", 300), item(newId(), "MOVERS", "ALPHA", 300)));
+        assertSingleError(response, ErrorType.BAD_REQUEST);
+        response.errors()
+                .satisfy(errors -> assertThat(errors.get(0).getMessage())
+                        .isEqualTo("Invalid input: input[1].brainwaveTarget is required for BRAINWAVE sessions"
+                                + " and not allowed for other modules"));
+        assertThat(storedCount(user)).isZero();
+    }
+
+    @Test
     void anIdGivenTwiceInOneBatchIsRefused() {
         SignedIn user = signUp();
         String id = newId();

@@ -49,6 +49,19 @@ class SessionTests extends GraphQlIntegrationTest {
     }
 
     @Test
+    void aTargetThatDoesNotFitTheModuleIsRefusedNamingTheTargetField() {
+        SignedIn user = signUp();
+        for (GraphQlTester.Response refused :
+                List.of(start(user, "BRAINWAVE", null, 600), start(user, "MOVERS", "ALPHA", 600))) {
+            assertSingleError(refused, ErrorType.BAD_REQUEST);
+            refused.errors()
+                    .satisfy(errors -> assertThat(errors.get(0).getMessage())
+                            .isEqualTo("Invalid input: input.brainwaveTarget is required for BRAINWAVE sessions"
+                                    + " and not allowed for other modules"));
+        }
+    }
+
+    @Test
     void sessionsArePagedNewestFirstWithoutGapsOrDuplicatesAcrossEqualTimestamps() {
         SignedIn user = signUp();
         for (int i = 0; i < 13; i++) {

@@ -1,0 +1,67 @@
+package app.brainbuddy.session;
+
+import app.brainbuddy.auth.CurrentUser;
+import app.brainbuddy.graphql.ApiException;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The two ways a rating reaches the store, {@code rateSession} and {@code recordSessions}, and the
+ * {@link SessionRatingListener}s told of each accepted one.
+ */
+@Service
+class SessionRatings {
+
+    private final SessionSync sync;
+    private final MongoTemplate mongo;
+    private final ObjectProvider<SessionRatingListener> listeners;
+    private final CurrentUser currentUser;
+
+    SessionRatings(
+            SessionSync sync,
+            MongoTemplate mongo,
+            ObjectProvider<SessionRatingListener> listeners,
+            CurrentUser currentUser) {
+        this.sync = sync;
+        this.mongo = mongo;
+        this.listeners = listeners;
+        this.currentUser = currentUser;
+    }
+
+    /** Stores a device's past sessions; the personal model hears of each newly stored rated one. */
+    List<TrainingSession> record(List<RecordSessionInput> input) {
+        SessionSync.Result result = sync.record(currentUser.requireAccount(), input);
+        List<TrainingSession> rated =
+                result.inserted().stream().filter(TrainingSession::rated).toList();
+        if (!rated.isEmpty()) {
+            tellListeners(rated);
+        }
+        return result.sessions();
+    }
+
+    /** Rates one of the caller's sessions; a new rating replaces the old one. */
+    TrainingSession rate(RateSessionInput input) {
+        String userId = currentUser.requireAccount();
+        TrainingSession rated = mongo.findAndModify(
+                Query.query(
+                        Criteria.where("id").is(input.sessionId()).and("userId").is(userId)),
+                new Update().set("userRating", input.rating()).set("effectivenessScore", input.effectivenessScore()),
+                FindAndModifyOptions.options().returnNew(true),
+                TrainingSession.class);
+        if (rated == null) {
+            throw ApiException.notFound("Session", input.sessionId());
+        }
+        tellListeners(List.of(rated));
+        return rated;
+    }
+
+    private void tellListeners(List<TrainingSession> rated) {
+        listeners.orderedStream().forEach(listener -> listener.rated(rated));
+    }
+}
