@@ -41,6 +41,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import tools.jackson.databind.JsonNode;
@@ -308,14 +310,17 @@ public class Limit {
                 pages.put(user.getObjectId("_id").toHexString(), user.getList("page", Document.class));
             }
         } else {
-            sessions.find(Filters.in("user_id", userIds))
+            // undecoded: only each page's sessions are decoded, as the server does
+            MongoCollection<RawBsonDocument> raw = sessions.withDocumentClass(RawBsonDocument.class);
+            Codec<Document> documents = raw.getCodecRegistry().get(Document.class);
+            raw.find(Filters.in("user_id", userIds))
                     .projection(Projections.include(fields))
                     .sort(Sorts.orderBy(Sorts.ascending("user_id"), Sorts.descending("timestamp", "_id")))
                     .forEach(session -> {
-                        List<Document> page =
-                                pages.computeIfAbsent(session.getString("user_id"), user -> new ArrayList<>());
+                        List<Document> page = pages.computeIfAbsent(
+                                session.getString("user_id").getValue(), user -> new ArrayList<>());
                         if (page.size() <= first) {
-                            page.add(session);
+                            page.add(session.decode(documents));
                         }
                     });
         }
@@ -443,11 +448,14 @@ public class Limit {
             });
         }
         Map<String, Map<String, Integer>> weeks = new HashMap<>();
+        Map<String, String> weekOfDay = new HashMap<>();
         for (Document group : facets.getList("byDay", Document.class)) {
             Document id = group.get("_id", Document.class);
-            LocalDate day = LocalDate.parse(id.getString("key"));
-            String week = "%d-W%02d"
-                    .formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            String week = weekOfDay.computeIfAbsent(id.getString("key"), key -> {
+                LocalDate day = LocalDate.parse(key);
+                int number = day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+                return day.get(IsoFields.WEEK_BASED_YEAR) + (number < 10 ? "-W0" : "-W") + number;
+            });
             weeks.computeIfAbsent(id.getString("user"), user -> new TreeMap<>())
                     .merge(week, ((Number) group.get("count")).intValue(), Integer::sum);
         }

@@ -5,6 +5,7 @@ import app.brainbuddy.graphql.Page;
 import app.brainbuddy.mongo.Keyset;
 import app.brainbuddy.user.User;
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.connection.ServerDescription;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -116,28 +119,33 @@ class SessionPages {
         return pages;
     }
 
-    /** All matching sessions of the users, grouped by user newest first; only each page's are mapped. */
+    /**
+     * All matching sessions of the users, grouped by user newest first. They arrive undecoded: only
+     * the user id of each is read, and only each page's sessions are decoded and mapped.
+     */
     private Map<String, List<TrainingSession>> findAll(
             Collection<String> userIds, SessionsArguments arguments, Document conditions) {
         int kept = arguments.page().first() + 1;
         Document filter = new Document(conditions).append("user_id", new Document("$in", List.copyOf(userIds)));
-        Map<String, List<Document>> byUser = new HashMap<>();
-        mongo.getCollection(sessionEntity.getCollection())
-                .find(filter)
+        MongoCollection<RawBsonDocument> sessions =
+                mongo.getCollection(sessionEntity.getCollection()).withDocumentClass(RawBsonDocument.class);
+        Map<String, List<RawBsonDocument>> byUser = new HashMap<>();
+        sessions.find(filter)
                 .projection(OptionalSessionField.projectionWithout(arguments.selected()))
                 .sort(new Document("user_id", 1).append("timestamp", -1).append("_id", -1))
                 .forEach(session -> {
-                    List<Document> page =
-                            byUser.computeIfAbsent(session.getString("user_id"), user -> new ArrayList<>());
+                    List<RawBsonDocument> page =
+                            byUser.computeIfAbsent(session.getString("user_id").getValue(), user -> new ArrayList<>());
                     if (page.size() < kept) {
                         page.add(session);
                     }
                 });
+        Codec<Document> documents = sessions.getCodecRegistry().get(Document.class);
         Map<String, List<TrainingSession>> pages = new HashMap<>();
         byUser.forEach((userId, page) -> pages.put(
                 userId,
                 page.stream()
-                        .map(session -> mongo.getConverter().read(TrainingSession.class, session))
+                        .map(session -> mongo.getConverter().read(TrainingSession.class, session.decode(documents)))
                         .toList()));
         return pages;
     }
