@@ -24,7 +24,7 @@ COPY --from=build /build/extracted/application/ ./
 # sized for a container of 512 MB: the benchmark's settings (docs/benchmarks.md); set JAVA_TOOL_OPTIONS
 # to change them, and the AOT cache below is made with them
 ENV BRAINBUDDY_MONGO_EMBEDDED_PATH=/app/data/brain-buddy.mv.db \
-    JAVA_TOOL_OPTIONS="-Xmx144m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+    JAVA_TOOL_OPTIONS="-Xmx128m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 # The JVM's AOT cache (JDK 25): a training run starts the application on an in-memory embedded
 # database and stops once the context is ready; with the cache it is ready in about half the time.
 RUN java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar application.jar \
