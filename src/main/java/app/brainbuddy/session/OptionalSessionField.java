@@ -33,8 +33,8 @@ enum OptionalSessionField {
         return selected;
     }
 
-    /** The projection that leaves out the fields not selected; null when every one is. */
-    static @Nullable Document projectionWithout(Set<OptionalSessionField> selected) {
+    /** The projection for a page whose query selects these fields: it leaves out the others; null when none is left out. */
+    static @Nullable Document projectionFor(Set<OptionalSessionField> selected) {
         Document projection = new Document();
         for (OptionalSessionField field : values()) {
             if (!selected.contains(field)) {

@@ -92,7 +92,7 @@ class SessionPages {
         }
         perUser.add(new Document("$sort", new Document("timestamp", -1).append("_id", -1)));
         perUser.add(new Document("$limit", page.first() + 1));
-        Document projection = OptionalSessionField.projectionWithout(arguments.selected());
+        Document projection = OptionalSessionField.projectionFor(arguments.selected());
         if (projection != null) {
             perUser.add(new Document("$project", projection));
         }
@@ -131,7 +131,7 @@ class SessionPages {
                 mongo.getCollection(sessionEntity.getCollection()).withDocumentClass(RawBsonDocument.class);
         Map<String, List<RawBsonDocument>> byUser = new HashMap<>();
         sessions.find(filter)
-                .projection(OptionalSessionField.projectionWithout(arguments.selected()))
+                .projection(OptionalSessionField.projectionFor(arguments.selected()))
                 .sort(new Document("user_id", 1).append("timestamp", -1).append("_id", -1))
                 .forEach(session -> {
                     List<RawBsonDocument> page =

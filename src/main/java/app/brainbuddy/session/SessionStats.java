@@ -122,8 +122,9 @@ class SessionStats {
     /** Each user's groups of one facet, the most frequent first. */
     private static <T> Map<String, List<T>> groups(Document facets, String facet, BiFunction<String, Sums, T> toStats) {
         List<Document> mostFrequentFirst = new ArrayList<>(facets.getList(facet, Document.class));
-        mostFrequentFirst.sort(
-                Comparator.comparing((Document group) -> Sums.of(group).count()).reversed());
+        mostFrequentFirst.sort(Comparator.comparingInt(
+                        (Document group) -> Sums.number(group, "count").intValue())
+                .reversed());
         Map<String, List<T>> groups = new HashMap<>();
         for (Document group : mostFrequentFirst) {
             Document id = group.get("_id", Document.class);
