@@ -113,7 +113,7 @@ class SessionPages {
             pages.put(
                     user.getObjectId("_id").toHexString(),
                     user.getList("page", Document.class).stream()
-                            .map(session -> mongo.getConverter().read(TrainingSession.class, session))
+                            .map(this::mapped)
                             .toList());
         }
         return pages;
@@ -144,10 +144,12 @@ class SessionPages {
         Map<String, List<TrainingSession>> pages = new HashMap<>();
         byUser.forEach((userId, page) -> pages.put(
                 userId,
-                page.stream()
-                        .map(session -> mongo.getConverter().read(TrainingSession.class, session.decode(documents)))
-                        .toList()));
+                page.stream().map(session -> mapped(session.decode(documents))).toList()));
         return pages;
+    }
+
+    private TrainingSession mapped(Document stored) {
+        return mongo.getConverter().read(TrainingSession.class, stored);
     }
 
     private static Criteria criteria(SessionFilter filter, Page page) {
