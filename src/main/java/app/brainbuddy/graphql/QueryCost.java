@@ -1,64 +1,125 @@
 package app.brainbuddy.graphql;
 
-import graphql.analysis.FieldComplexityEnvironment;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.execution.AbortExecutionException;
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.Field;
+import graphql.language.IntValue;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLTypeUtil;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import java.util.Collection;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
- * Depth and complexity limits, checked before execution. A field costs one plus its children; a
- * connection's children count once per item of its page ({@code first}, 20 when left out), and a
- * plain list's children ten times (a connection's {@code edges} list is its page, counted once). Introspection fields cost as plain fields, so GraphiQL's schema
- * query fits.
+ * The cost model: a query's cost is an upper bound on the number of fields in its answer. A field
+ * costs one plus its children's cost times the most items it can answer with: a connection
+ * ({@code first}) its page, {@code 20} when left out, at most {@code 100} (its {@code edges} list is
+ * that page, counted once); {@code history(days)} its days; every other list the maximum declared
+ * below, which the server enforces (habits per person, integrations per person, citations per entry,
+ * one entry per enum value, the batch of {@code recordSessions}). Aliases multiply through because
+ * each aliased field is counted. Introspection fields count as single fields: their answer is bounded
+ * by the schema itself. {@code ListSizesTests} checks that every list field of the schema has a
+ * maximum here, and {@code CostBoundTests} that no answer of the test suite is larger than its estimate.
  */
-@Configuration(proxyBeanMethods = false)
-class QueryCost {
+@Component
+public class QueryCost {
 
-    static final int PLAIN_LIST_WEIGHT = 10;
+    /** A list field's size: the value of {@code argument}, {@code whenLeftOut} by default, at most {@code max}. */
+    record ListSize(@Nullable String argument, long whenLeftOut, long max) {
 
-    @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
-        return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
-            @Override
-            protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
-                return new AbortExecutionException(
-                        "The query is %d levels deep; the limit is %d (brainbuddy.graphql.max-depth)"
-                                .formatted(depth, maxDepth));
+        static ListSize fixed(long max) {
+            return new ListSize(null, max, max);
+        }
+    }
+
+    private final Map<String, ListSize> lists;
+
+    public QueryCost(PersonLimits person) {
+        this.lists = Map.ofEntries(
+                Map.entry("User.habits", ListSize.fixed(person.habits())),
+                Map.entry("User.integrations", ListSize.fixed(MAX_INTEGRATIONS)),
+                Map.entry("Habit.history", new ListSize("days", 30, 366)),
+                Map.entry("BrainKnowledge.citations", ListSize.fixed(MAX_CITATIONS)),
+                Map.entry("TrainingSession.evidence", ListSize.fixed(MAX_EVIDENCE)),
+                Map.entry("SessionRecommendation.evidence", ListSize.fixed(MAX_EVIDENCE)),
+                Map.entry("UserStats.byModule", ListSize.fixed(MODULE_TYPES)),
+                Map.entry("UserStats.byTarget", ListSize.fixed(BRAINWAVE_TARGETS)),
+                Map.entry("UserStats.weekly", ListSize.fixed(MAX_WEEKS)),
+                Map.entry("Mutation.recordSessions", new ListSize("input", MAX_BATCH, MAX_BATCH)));
+    }
+
+    /** Integrations one account may authorise (enforced by the user feature). */
+    public static final int MAX_INTEGRATIONS = 20;
+    /** Citations of one knowledge entry (enforced when entries are written). */
+    public static final int MAX_CITATIONS = 20;
+    /** Knowledge entries shown behind a session or a recommendation, strongest first. */
+    public static final int MAX_EVIDENCE = 20;
+    /** Sessions one {@code recordSessions} call may carry. */
+    public static final int MAX_BATCH = 500;
+
+    private static final int MODULE_TYPES = 4;
+    private static final int BRAINWAVE_TARGETS = 5;
+    /** ISO weeks from 1970 to 2100: a session's timestamp lies between. */
+    private static final int MAX_WEEKS = 130 * 53;
+
+    /** Whether this list field's size is declared (connections' {@code edges} are their page). */
+    boolean declares(String parentType, GraphQLFieldDefinition definition) {
+        return definition.getName().equals("edges")
+                || definition.getArgument("first") != null
+                || lists.containsKey(parentType + "." + definition.getName());
+    }
+
+    /** The most items this field of this type answers with; 1 for a field that is no list. */
+    long items(String parentType, GraphQLFieldDefinition definition, Field field, Map<String, Object> variables) {
+        if (definition.getArgument("first") != null) {
+            return size(new ListSize("first", Page.DEFAULT_FIRST, Page.MAX_FIRST), field, variables);
+        }
+        if (!(GraphQLTypeUtil.unwrapNonNull(definition.getType()) instanceof GraphQLList)
+                || definition.getName().equals("edges")) {
+            return 1;
+        }
+        ListSize declared = lists.get(parentType + "." + definition.getName());
+        return declared == null ? Page.MAX_FIRST : size(declared, field, variables);
+    }
+
+    private static long size(ListSize declared, Field field, Map<String, Object> variables) {
+        if (declared.argument() == null) {
+            return declared.max();
+        }
+        Argument argument = field.getArguments().stream()
+                .filter(candidate -> candidate.getName().equals(declared.argument()))
+                .findFirst()
+                .orElse(null);
+        long given = argument == null ? declared.whenLeftOut() : value(argument.getValue(), variables, declared);
+        // out-of-range sizes are refused by the field itself; the estimate stays within the range
+        return Math.max(1, Math.min(given, declared.max()));
+    }
+
+    private static long value(Value<?> value, Map<String, Object> variables, ListSize declared) {
+        if (value instanceof IntValue number) {
+            return number.getValue()
+                    .min(java.math.BigInteger.valueOf(declared.max()))
+                    .longValue();
+        }
+        if (value instanceof ArrayValue array) {
+            return array.getValues().size();
+        }
+        if (value instanceof VariableReference reference) {
+            Object given = variables.get(reference.getName());
+            if (given instanceof Number number) {
+                return number.longValue();
             }
-        };
-    }
-
-    @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
-        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), QueryCost::cost) {
-            @Override
-            protected AbortExecutionException mkAbortException(int complexity, int maxComplexity) {
-                return new AbortExecutionException(
-                        "The query costs %d; the limit is %d (brainbuddy.graphql.max-complexity). Ask for smaller pages (first)."
-                                .formatted(complexity, maxComplexity));
+            if (given instanceof Collection<?> items) {
+                return items.size();
             }
-        };
-    }
-
-    static int cost(FieldComplexityEnvironment field, int childrenCost) {
-        if (field.getField().getName().startsWith("__")) {
-            return 1 + childrenCost;
+            return given == null && !variables.containsKey(reference.getName())
+                    ? declared.whenLeftOut()
+                    : declared.max();
         }
-        return 1 + multiplier(field) * childrenCost;
-    }
-
-    private static int multiplier(FieldComplexityEnvironment field) {
-        if (GraphQLTypeUtil.unwrapNonNull(field.getFieldDefinition().getType()) instanceof GraphQLList) {
-            // a connection's edges are its page, already counted by the connection's first
-            return field.getField().getName().equals("edges") ? 1 : PLAIN_LIST_WEIGHT;
-        }
-        if (field.getFieldDefinition().getArgument("first") != null) {
-            return field.getArguments().get("first") instanceof Integer first ? Math.max(first, 1) : Page.DEFAULT_FIRST;
-        }
-        return 1;
+        return declared.max();
     }
 }

@@ -1,73 +1,151 @@
 package app.brainbuddy.graphql;
 
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
 import graphql.TrivialDataFetcher;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.ExecutionContext;
+import graphql.execution.FetchedValue;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
-import graphql.language.Field;
-import graphql.language.FragmentDefinition;
-import graphql.language.FragmentSpread;
-import graphql.language.InlineFragment;
-import graphql.language.Selection;
-import graphql.language.SelectionSet;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.Document;
+import graphql.parser.ParserOptions;
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLSchema;
+import graphql.validation.ValidationError;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
- * The per-document limits graphql-java has no instrumentation for: aliases and root fields, checked
- * before execution; and, while executing, the request's time limit and the length of every string
- * argument (including strings inside JSON arguments).
+ * Every limit of one request, in one instrumentation. Before graphql-java validates a document, one
+ * linear pass ({@link DocumentShape}) measures it and refuses it when its expansion, depth, aliases,
+ * root fields or cost are over their limits: validation itself walks fragments where they are
+ * spread, so a document must be small enough before it gets there. The parser is given limits on
+ * characters and tokens first. While executing: the time limit (no field starts after it, and the
+ * execution is cancelled, so graphql-java dispatches no more fields or DataLoader batches), the
+ * length of every string argument (also inside JSON arguments), and the size of the answer, counted
+ * as values are completed; an answer that grows past its limit is cancelled the same way and
+ * replaced by one error.
  */
 @Component
 class RequestLimits extends SimplePerformantInstrumentation {
 
     private final GraphQlLimits limits;
+    private final QueryCost cost;
     private final Clock clock;
+    private final ParserOptions parserOptions;
 
-    RequestLimits(GraphQlLimits limits, Clock clock) {
+    RequestLimits(GraphQlLimits limits, QueryCost cost, Clock clock) {
         this.limits = limits;
+        this.cost = cost;
         this.clock = clock;
+        this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
+                .transform(options ->
+                        options.maxCharacters(limits.maxQueryCharacters()).maxTokens(limits.maxQueryTokens()));
     }
 
-    /** When the request must be done by. */
-    private record Deadline(Instant at) implements InstrumentationState {}
+    /** One request: its input (to cancel it), when it must be done by, whether its document was measured, its answer's size. */
+    static final class Request implements InstrumentationState {
+
+        private final @Nullable ExecutionInput input;
+        private final Instant deadline;
+        private final AtomicLong answerBytes = new AtomicLong();
+        private volatile boolean measured;
+        private volatile boolean tooLarge;
+
+        Request(@Nullable ExecutionInput input, Instant deadline) {
+            this.input = input;
+            this.deadline = deadline;
+        }
+
+        private void cancel() {
+            if (input != null) {
+                input.cancel();
+            }
+        }
+    }
 
     @Override
     public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
-        return CompletableFuture.completedFuture(new Deadline(clock.instant().plus(limits.timeout())));
+        return CompletableFuture.completedFuture(
+                new Request(parameters.getExecutionInput(), clock.instant().plus(limits.timeout())));
+    }
+
+    @Override
+    public ExecutionInput instrumentExecutionInput(
+            ExecutionInput input, InstrumentationExecutionParameters parameters, @Nullable InstrumentationState state) {
+        input.getGraphQLContext().put(ParserOptions.class, parserOptions);
+        return input;
+    }
+
+    @Override
+    public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
+            InstrumentationValidationParameters parameters, @Nullable InstrumentationState state) {
+        check(parameters.getDocument(), parameters.getSchema(), parameters.getVariables());
+        if (state instanceof Request request) {
+            request.measured = true;
+        }
+        return super.beginValidation(parameters, state);
     }
 
     @Override
     public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, @Nullable InstrumentationState state) {
-        ExecutionContext execution = parameters.getExecutionContext();
-        Map<String, FragmentDefinition> fragments = execution.getFragmentsByName();
-        SelectionSet root = execution.getOperationDefinition().getSelectionSet();
-        int rootFields = fields(root, fragments, false);
-        if (rootFields > limits.maxRootFields()) {
-            throw new AbortExecutionException(
-                    "The operation asks for %d root fields; the limit is %d (brainbuddy.graphql.max-root-fields)"
-                            .formatted(rootFields, limits.maxRootFields()));
-        }
-        int aliases = aliases(root, fragments);
-        if (aliases > limits.maxAliases()) {
-            throw new AbortExecutionException(
-                    "The operation uses %d aliases; the limit is %d (brainbuddy.graphql.max-aliases)"
-                            .formatted(aliases, limits.maxAliases()));
+        // a document served from a cache of parsed documents skipped validation, and with it the check
+        if (!(state instanceof Request request) || !request.measured) {
+            var execution = parameters.getExecutionContext();
+            check(
+                    execution.getDocument(),
+                    execution.getGraphQLSchema(),
+                    execution.getCoercedVariables().toMap());
         }
         return super.beginExecuteOperation(parameters, state);
+    }
+
+    /** Refuses a document over any of its limits, the cheapest to know first. */
+    void check(Document document, GraphQLSchema schema, Map<String, Object> variables) {
+        DocumentShape.Figures figures = DocumentShape.measure(document, schema, cost, variables);
+        refuseAbove(
+                figures.fields(),
+                limits.maxFields(),
+                "The document has %d fields with its fragments expanded; the limit is %d (brainbuddy.graphql.max-fields)");
+        refuseAbove(
+                figures.depth(),
+                limits.maxDepth(),
+                "The query is %d levels deep; the limit is %d (brainbuddy.graphql.max-depth)");
+        refuseAbove(
+                figures.rootFields(),
+                limits.maxRootFields(),
+                "The operation asks for %d root fields; the limit is %d (brainbuddy.graphql.max-root-fields)");
+        refuseAbove(
+                figures.aliases(),
+                limits.maxAliases(),
+                "The operation uses %d aliases; the limit is %d (brainbuddy.graphql.max-aliases)");
+        refuseAbove(
+                figures.cost(),
+                limits.maxComplexity(),
+                "The query costs %d; the limit is %d (brainbuddy.graphql.max-complexity). Ask for smaller pages (first, days) or fewer aliases.");
+    }
+
+    private static void refuseAbove(long value, long limit, String message) {
+        if (value > limit) {
+            throw new AbortExecutionException(message.formatted(value, limit));
+        }
     }
 
     @Override
@@ -75,11 +153,15 @@ class RequestLimits extends SimplePerformantInstrumentation {
             DataFetcher<?> dataFetcher,
             InstrumentationFieldFetchParameters parameters,
             @Nullable InstrumentationState state) {
-        if (dataFetcher instanceof TrivialDataFetcher || !(state instanceof Deadline deadline)) {
+        if (dataFetcher instanceof TrivialDataFetcher || !(state instanceof Request request)) {
             return dataFetcher;
         }
         return environment -> {
-            if (clock.instant().isAfter(deadline.at())) {
+            if (request.tooLarge) {
+                return null; // the answer is replaced by one error anyway
+            }
+            if (clock.instant().isAfter(request.deadline)) {
+                request.cancel();
                 throw ApiException.badRequest("The request ran past its time limit of %s s (brainbuddy.graphql.timeout)"
                         .formatted(limits.timeout().toSeconds()));
             }
@@ -88,38 +170,58 @@ class RequestLimits extends SimplePerformantInstrumentation {
         };
     }
 
-    /** The fields of a selection set, through fragments; with {@code deep}, at every level. */
-    private static int fields(SelectionSet set, Map<String, FragmentDefinition> fragments, boolean deep) {
-        int count = 0;
-        for (Selection<?> selection : set.getSelections()) {
-            if (selection instanceof Field field) {
-                count += 1
-                        + (deep && field.getSelectionSet() != null
-                                ? fields(field.getSelectionSet(), fragments, true)
-                                : 0);
-            } else if (selection instanceof InlineFragment inline) {
-                count += fields(inline.getSelectionSet(), fragments, deep);
-            } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
-                count += fields(fragments.get(spread.getName()).getSelectionSet(), fragments, deep);
+    @Override
+    public @Nullable InstrumentationContext<Object> beginFieldCompletion(
+            InstrumentationFieldCompleteParameters parameters, @Nullable InstrumentationState state) {
+        if (state instanceof Request request && !request.tooLarge) {
+            Object value = FetchedValue.getFetchedValue(parameters.getFetchedObject());
+            long size = request.answerBytes.addAndGet(
+                    parameters.getField().getName().length() + bytes(value, 0));
+            if (size > limits.maxResponseSize().toBytes()) {
+                request.tooLarge = true;
+                request.cancel();
             }
         }
-        return count;
+        return super.beginFieldCompletion(parameters, state);
     }
 
-    /** The aliases of an operation, counted where fragments expand, so a fragment spread ten times counts ten times. */
-    private static int aliases(SelectionSet set, Map<String, FragmentDefinition> fragments) {
-        int count = 0;
-        for (Selection<?> selection : set.getSelections()) {
-            if (selection instanceof Field field) {
-                count += (field.getAlias() != null ? 1 : 0)
-                        + (field.getSelectionSet() != null ? aliases(field.getSelectionSet(), fragments) : 0);
-            } else if (selection instanceof InlineFragment inline) {
-                count += aliases(inline.getSelectionSet(), fragments);
-            } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
-                count += aliases(fragments.get(spread.getName()).getSelectionSet(), fragments);
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(
+            ExecutionResult result,
+            InstrumentationExecutionParameters parameters,
+            @Nullable InstrumentationState state) {
+        if (state instanceof Request request && request.tooLarge) {
+            return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult()
+                    .addError(GraphqlErrorBuilder.newError()
+                            .message(
+                                    "The answer grew past its limit of %d bytes (brainbuddy.graphql.max-response-size); ask for smaller pages or fewer fields",
+                                    limits.maxResponseSize().toBytes())
+                            .errorType(ErrorType.BAD_REQUEST)
+                            .build())
+                    .build());
+        }
+        return super.instrumentExecutionResult(result, parameters, state);
+    }
+
+    /**
+     * About what a completed value adds to the answer as JSON: a string its length, a JSON scalar
+     * its keys and strings, anything else a few bytes (its fields are counted as they complete).
+     */
+    private static long bytes(@Nullable Object value, int depth) {
+        if (value instanceof CharSequence text) {
+            return text.length() + 2L;
+        }
+        long size = 8;
+        if (depth < 8 && value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                size += String.valueOf(entry.getKey()).length() + 4L + bytes(entry.getValue(), depth + 1);
+            }
+        } else if (depth < 8 && value instanceof Collection<?> items) {
+            for (Object item : items) {
+                size += 1 + bytes(item, depth + 1);
             }
         }
-        return count;
+        return size;
     }
 
     private void checkStrings(String path, @Nullable Object value) {

@@ -1,5 +1,6 @@
 package app.brainbuddy.knowledge;
 
+import app.brainbuddy.graphql.QueryCost;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -29,7 +30,7 @@ record AddKnowledgeInput(
     static final String IDENTIFIER_MESSAGE =
             "must be a snake_case identifier: a lowercase letter, then up to 63 lowercase letters, digits or underscores";
     static final int MAX_NOTE = 2000;
-    static final int MAX_CITATIONS = 20;
+    static final int MAX_CITATIONS = QueryCost.MAX_CITATIONS;
 
     BrainKnowledge toEntry(String id, Instant createdAt) {
         return new BrainKnowledge(

@@ -1,6 +1,7 @@
 package app.brainbuddy.model;
 
 import app.brainbuddy.auth.CurrentUser;
+import app.brainbuddy.graphql.QueryCost;
 import app.brainbuddy.knowledge.BrainKnowledge;
 import app.brainbuddy.session.ModuleType;
 import app.brainbuddy.session.TrainingOption;
@@ -46,7 +47,9 @@ class RecommendationService {
                 phase == ModelPhase.DEVELOPMENTAL,
                 new SplittableRandom(ThreadLocalRandom.current().nextLong()));
         RatingPosterior.Prediction prediction = posterior.predict(chosen.features());
-        List<BrainKnowledge> behind = evidence.getOrDefault(chosen.option(), List.of());
+        List<BrainKnowledge> behind = evidence.getOrDefault(chosen.option(), List.of()).stream()
+                .limit(QueryCost.MAX_EVIDENCE)
+                .toList();
         return new SessionRecommendation(
                 chosen.option().moduleType(),
                 chosen.option().target(),

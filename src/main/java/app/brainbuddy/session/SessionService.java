@@ -5,6 +5,7 @@ import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.graphql.ParentKey;
+import app.brainbuddy.graphql.QueryCost;
 import app.brainbuddy.knowledge.BrainKnowledge;
 import app.brainbuddy.knowledge.KnowledgeService;
 import app.brainbuddy.user.Scope;
@@ -152,6 +153,7 @@ public class SessionService {
                         .filter(Objects::nonNull)
                         .sorted(Comparator.comparingDouble(BrainKnowledge::evidenceStrength)
                                 .reversed())
+                        .limit(QueryCost.MAX_EVIDENCE)
                         .toList())
                 .toList();
     }

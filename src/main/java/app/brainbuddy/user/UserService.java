@@ -5,6 +5,7 @@ import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Cursor;
 import app.brainbuddy.graphql.Page;
+import app.brainbuddy.graphql.QueryCost;
 import app.brainbuddy.mongo.Keyset;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class UserService {
 
-    static final int MAX_INTEGRATIONS = 20;
+    static final int MAX_INTEGRATIONS = QueryCost.MAX_INTEGRATIONS;
 
     /** How far an identity provider's clock may run ahead of ours. */
     private static final Duration EXTERNAL_CLOCK_SKEW = Duration.ofSeconds(60);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.brainbuddy.GraphQlIntegrationTest;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import java.time.Clock;
@@ -90,8 +91,22 @@ class QueryLimitsTests extends GraphQlIntegrationTest {
     void noFieldStartsAfterTheRequestsTimeLimit() throws Exception {
         MovableClock clock = new MovableClock();
         RequestLimits limits = new RequestLimits(
-                new GraphQlLimits(15, 50000, 30, 10, DataSize.ofMegabytes(2), Duration.ofSeconds(10), 10000), clock);
-        InstrumentationState deadline = limits.createStateAsync(null).get();
+                new GraphQlLimits(
+                        32768,
+                        5000,
+                        5000,
+                        15,
+                        50000,
+                        30,
+                        10,
+                        DataSize.ofMegabytes(2),
+                        DataSize.ofMegabytes(8),
+                        Duration.ofSeconds(10),
+                        10000),
+                new QueryCost(new PersonLimits(100, 500, 2000, 4, 5000, 60, Duration.ofMinutes(1))),
+                clock);
+        InstrumentationState deadline = limits.createStateAsync(new InstrumentationCreateStateParameters(null, null))
+                .get();
         DataFetcher<Object> slow = environment -> "fetched";
         DataFetcher<?> guarded = limits.instrumentDataFetcher(slow, null, deadline);
 
