@@ -23,7 +23,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * Integration tests talk to the running application over HTTP, as a client would, against an
  * in-memory embedded MongoDB. All of them share one application context and one database, so each
  * test works with accounts of its own. They all sign up and log in from one address, so the
- * brute-force limits are raised out of their way here (RateLimitTests tests those).
+ * brute-force limits are raised out of their way here (RateLimitTests tests those), and so are the
+ * per-person rates (PersonLimitsTests tests those).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -33,9 +34,19 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "brainbuddy.security.rate-limit.login.per-email.attempts=1000000",
             "brainbuddy.security.rate-limit.login.per-address.attempts=1000000",
             "brainbuddy.security.rate-limit.register.per-email.attempts=1000000",
-            "brainbuddy.security.rate-limit.register.per-address.attempts=1000000"
+            "brainbuddy.security.rate-limit.register.per-address.attempts=1000000",
+            "brainbuddy.person.in-flight=1000000",
+            "brainbuddy.person.sessions-per-day=1000000",
+            "brainbuddy.person.synced-sessions-per-day=1000000",
+            "brainbuddy.person.expensive-per-window=1000000"
         })
-@Import({MongoCommands.class, QueryShapes.class, SchemaReportCapture.class, RecordedRatings.class})
+@Import({
+    MongoCommands.class,
+    QueryShapes.class,
+    SchemaReportCapture.class,
+    RecordedRatings.class,
+    app.brainbuddy.graphql.AnswerSizes.class
+})
 public abstract class GraphQlIntegrationTest {
 
     protected static final String ADMIN_EMAIL = "admin@brainbuddy.test";

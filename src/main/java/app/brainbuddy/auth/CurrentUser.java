@@ -4,6 +4,7 @@ import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.user.Scope;
 import app.brainbuddy.user.User;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -79,6 +80,13 @@ public class CurrentUser {
             throw ApiException.forbidden("This integration token may not read this: it needs the scope " + scope.claim()
                     + " and the user's privacy settings must share it");
         }
+    }
+
+    /** The caller's user id, or null when the request carries no valid token (for per-person limits). */
+    public @Nullable String idIfSignedIn() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication signedIn
+                ? signedIn.getPrincipal().user().id()
+                : null;
     }
 
     private static Caller caller() {

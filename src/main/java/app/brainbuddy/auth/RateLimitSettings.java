@@ -9,19 +9,16 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Brute-force protection of login and sign-up (values in {@code application.yml}): each is limited
- * per email and per client address, and {@code maxKeys} bounds how many emails or addresses each
- * limit remembers.
+ * per email and per client address, in fixed windows counted in MongoDB.
  */
 @ConfigurationProperties("brainbuddy.security.rate-limit")
 @Validated
 record RateLimitSettings(
-        @Valid @NotNull Limits login,
-        @Valid @NotNull Limits register,
-        @Positive int maxKeys) {
+        @Valid @NotNull Limits login, @Valid @NotNull Limits register) {
 
     record Limits(
             @Valid @NotNull Limit perEmail, @Valid @NotNull Limit perAddress) {}
 
-    /** Up to {@code attempts} at once, then refilled evenly: {@code attempts} per {@code period}. */
+    /** Up to {@code attempts} in each {@code period} (windows start at whole multiples of the period, UTC). */
     record Limit(@Positive int attempts, @NotNull Duration period) {}
 }

@@ -1,6 +1,9 @@
 package app.brainbuddy.graphql;
 
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.graphql.execution.ErrorType;
 
@@ -46,6 +49,15 @@ public final class ApiException extends RuntimeException {
         Map<String, Object> more = new HashMap<>(extensions);
         more.put(name, value);
         return new ApiException(errorType, getMessage(), Map.copyOf(more));
+    }
+
+    /** This failure as graphql-java's way to refuse a whole request before or outside any field. */
+    public AbortExecutionException abort() {
+        return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
+                .message(getMessage())
+                .errorType(errorType)
+                .extensions(extensions)
+                .build()));
     }
 
     public ErrorType errorType() {

@@ -36,6 +36,9 @@ public class QueryCost {
         }
     }
 
+    /** Where {@link RequestLimits} leaves a request's estimated cost in its GraphQL context, for per-person rates. */
+    public static final String ESTIMATE = "brainbuddy.cost";
+
     private final Map<String, ListSize> lists;
 
     public QueryCost(PersonLimits person) {

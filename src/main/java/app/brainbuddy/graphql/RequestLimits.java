@@ -96,7 +96,8 @@ class RequestLimits extends SimplePerformantInstrumentation {
     @Override
     public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
             InstrumentationValidationParameters parameters, @Nullable InstrumentationState state) {
-        check(parameters.getDocument(), parameters.getSchema(), parameters.getVariables());
+        long estimate = check(parameters.getDocument(), parameters.getSchema(), parameters.getVariables());
+        parameters.getExecutionInput().getGraphQLContext().put(QueryCost.ESTIMATE, estimate);
         if (state instanceof Request request) {
             request.measured = true;
         }
@@ -109,16 +110,17 @@ class RequestLimits extends SimplePerformantInstrumentation {
         // a document served from a cache of parsed documents skipped validation, and with it the check
         if (!(state instanceof Request request) || !request.measured) {
             var execution = parameters.getExecutionContext();
-            check(
+            long estimate = check(
                     execution.getDocument(),
                     execution.getGraphQLSchema(),
                     execution.getCoercedVariables().toMap());
+            execution.getGraphQLContext().put(QueryCost.ESTIMATE, estimate);
         }
         return super.beginExecuteOperation(parameters, state);
     }
 
-    /** Refuses a document over any of its limits, the cheapest to know first. */
-    void check(Document document, GraphQLSchema schema, Map<String, Object> variables) {
+    /** Refuses a document over any of its limits; answers its estimated cost. */
+    long check(Document document, GraphQLSchema schema, Map<String, Object> variables) {
         DocumentShape.Figures figures = DocumentShape.measure(document, schema, cost, variables);
         refuseAbove(
                 figures.fields(),
@@ -140,6 +142,7 @@ class RequestLimits extends SimplePerformantInstrumentation {
                 figures.cost(),
                 limits.maxComplexity(),
                 "The query costs %d; the limit is %d (brainbuddy.graphql.max-complexity). Ask for smaller pages (first, days) or fewer aliases.");
+        return figures.cost();
     }
 
     private static void refuseAbove(long value, long limit, String message) {

@@ -3,6 +3,7 @@ package app.brainbuddy.habit;
 import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.ParentKey;
+import app.brainbuddy.graphql.PersonLimits;
 import app.brainbuddy.user.Scope;
 import app.brainbuddy.user.StatsScope;
 import app.brainbuddy.user.User;
@@ -22,6 +23,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
@@ -36,21 +39,39 @@ public class HabitService {
     private final HabitAttempts attempts;
     private final MongoTemplate mongo;
     private final CurrentUser currentUser;
+    private final PersonLimits limits;
     private final Clock clock;
 
     HabitService(
-            HabitRepository habits, HabitAttempts attempts, MongoTemplate mongo, CurrentUser currentUser, Clock clock) {
+            HabitRepository habits,
+            HabitAttempts attempts,
+            MongoTemplate mongo,
+            CurrentUser currentUser,
+            PersonLimits limits,
+            Clock clock) {
         this.habits = habits;
+        this.limits = limits;
         this.attempts = attempts;
         this.mongo = mongo;
         this.currentUser = currentUser;
         this.clock = clock;
     }
 
+    /**
+     * A new habit, unless the person has as many as they may (the cost model counts with that many).
+     * Two creates racing past the count can overshoot by the requests a person has in flight.
+     */
     Habit create(CreateHabitInput input) {
+        String userId = currentUser.requireAccount();
+        long owned = mongo.count(Query.query(Criteria.where("user_id").is(userId)), Habit.class);
+        if (owned >= limits.habits()) {
+            throw ApiException.forbidden(
+                    "You have %d habits, the most one person may have (brainbuddy.person.habits); delete one first"
+                            .formatted(owned));
+        }
         Habit habit = new Habit(
                 new ObjectId().toHexString(),
-                currentUser.requireAccount(),
+                userId,
                 input.habitType(),
                 input.trigger().strip(),
                 input.routine().strip(),

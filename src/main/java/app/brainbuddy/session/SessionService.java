@@ -8,6 +8,7 @@ import app.brainbuddy.graphql.ParentKey;
 import app.brainbuddy.graphql.QueryCost;
 import app.brainbuddy.knowledge.BrainKnowledge;
 import app.brainbuddy.knowledge.KnowledgeService;
+import app.brainbuddy.limit.PersonQuotas;
 import app.brainbuddy.user.Scope;
 import app.brainbuddy.user.StatsScope;
 import app.brainbuddy.user.User;
@@ -35,6 +36,7 @@ public class SessionService {
     private final ContentGenerator generator;
     private final KnowledgeService knowledge;
     private final CurrentUser currentUser;
+    private final PersonQuotas quotas;
     private final Clock clock;
 
     SessionService(
@@ -44,8 +46,10 @@ public class SessionService {
             ContentGenerator generator,
             KnowledgeService knowledge,
             CurrentUser currentUser,
+            PersonQuotas quotas,
             Clock clock) {
         this.sessions = sessions;
+        this.quotas = quotas;
         this.pages = pages;
         this.stats = stats;
         this.generator = generator;
@@ -57,6 +61,7 @@ public class SessionService {
     /** A session starting now, with content generated for the caller's chronotype and local hour. */
     TrainingSession start(StartSessionInput input) {
         String userId = currentUser.requireAccount();
+        quotas.startSession(userId);
         int localHour = input.localHour() != null
                 ? input.localHour()
                 : clock.instant().atZone(ZoneOffset.UTC).getHour();

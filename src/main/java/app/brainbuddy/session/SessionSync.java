@@ -1,6 +1,7 @@
 package app.brainbuddy.session;
 
 import app.brainbuddy.graphql.ApiException;
+import app.brainbuddy.limit.PersonQuotas;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
@@ -42,10 +43,12 @@ class SessionSync {
     record Result(List<TrainingSession> sessions, List<TrainingSession> inserted) {}
 
     private final MongoTemplate mongo;
+    private final PersonQuotas quotas;
     private final Clock clock;
 
-    SessionSync(MongoTemplate mongo, Clock clock) {
+    SessionSync(MongoTemplate mongo, PersonQuotas quotas, Clock clock) {
         this.mongo = mongo;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -66,6 +69,8 @@ class SessionSync {
             sessions.add(session(userId, item));
         }
 
+        // counted once the batch is known to be valid, so a refused batch writes nothing
+        quotas.recordSessions(userId, items.size());
         Map<String, TrainingSession> stored = stored(userId, indexOfId);
         List<TrainingSession> fresh = sessions.stream()
                 .filter(session -> !stored.containsKey(session.id()))

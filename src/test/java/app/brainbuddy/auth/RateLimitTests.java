@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.brainbuddy.GraphQlIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,10 +51,11 @@ class RateLimitTests extends GraphQlIntegrationTest {
     @Autowired
     private TestClock clock;
 
-    /** A day later every limit has refilled, so each test starts afresh. */
+    /** At the start of the next UTC day every window starts afresh, so each test does too. */
     @BeforeEach
     void startAfresh() {
-        clock.advance(Duration.ofDays(1));
+        Instant now = clock.instant();
+        clock.advance(Duration.between(now, now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1))));
     }
 
     @Test
@@ -63,11 +66,13 @@ class RateLimitTests extends GraphQlIntegrationTest {
         }
 
         assertRefused(
-                login(user.email(), PASSWORD), "Too many login attempts for this email; try again in 20 seconds", 20);
+                login(user.email(), PASSWORD),
+                "Too many login attempts for this email (at most 3 per minute); try again in 60 seconds",
+                60);
         assertRefused(
                 login(" " + user.email().toUpperCase(), PASSWORD),
-                "Too many login attempts for this email; try again in 20 seconds",
-                20);
+                "Too many login attempts for this email (at most 3 per minute); try again in 60 seconds",
+                60);
     }
 
     @Test
@@ -77,11 +82,15 @@ class RateLimitTests extends GraphQlIntegrationTest {
             login(user.email(), "wrong password!");
         }
         assertRefused(
-                login(user.email(), PASSWORD), "Too many login attempts for this email; try again in 20 seconds", 20);
+                login(user.email(), PASSWORD),
+                "Too many login attempts for this email (at most 3 per minute); try again in 60 seconds",
+                60);
 
-        clock.advance(Duration.ofSeconds(19));
+        clock.advance(Duration.ofSeconds(59));
         assertRefused(
-                login(user.email(), PASSWORD), "Too many login attempts for this email; try again in 1 second", 1);
+                login(user.email(), PASSWORD),
+                "Too many login attempts for this email (at most 3 per minute); try again in 1 second",
+                1);
         clock.advance(Duration.ofSeconds(1));
         assertLogsIn(user);
     }
@@ -117,8 +126,8 @@ class RateLimitTests extends GraphQlIntegrationTest {
 
         assertRefused(
                 login("somebody-" + System.nanoTime() + "@brainbuddy.test", PASSWORD),
-                "Too many login attempts from this address; try again in 8 seconds",
-                8);
+                "Too many login attempts from this address (at most 8 per minute); try again in 60 seconds",
+                60);
     }
 
     @Test
@@ -130,8 +139,8 @@ class RateLimitTests extends GraphQlIntegrationTest {
 
         assertRefused(
                 register("newcomer-" + System.nanoTime() + "@brainbuddy.test"),
-                "Too many sign-ups from this address; try again in 900 seconds",
-                900);
+                "Too many sign-ups from this address (at most 4 per hour); try again in 3600 seconds",
+                3600);
         assertThat(count("users")).isEqualTo(users);
     }
 
@@ -141,7 +150,10 @@ class RateLimitTests extends GraphQlIntegrationTest {
         signUp(email);
         assertSingleError(register(email), ErrorType.BAD_REQUEST);
 
-        assertRefused(register(email), "Too many sign-ups for this email; try again in 1800 seconds", 1800);
+        assertRefused(
+                register(email),
+                "Too many sign-ups for this email (at most 2 per hour); try again in 3600 seconds",
+                3600);
     }
 
     private GraphQlTester.Response login(String email, String password) {
