@@ -1,9 +1,9 @@
 package app.brainbuddy.model;
 
-import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.session.SessionRatingListener;
 import app.brainbuddy.session.TrainingSession;
 import app.brainbuddy.user.Chronotype;
+import app.brainbuddy.user.CurrentUser;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
