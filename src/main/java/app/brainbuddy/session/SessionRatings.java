@@ -34,11 +34,14 @@ class SessionRatings {
         this.currentUser = currentUser;
     }
 
-    /** Stores a device's past sessions; the personal model hears of each newly stored rated one. */
+    /**
+     * Stores a device's past sessions; the personal model hears of every rated one, also those a lost reply's retry
+     * finds stored already (it learns each session's rating once, however often it hears of it).
+     */
     List<TrainingSession> record(List<RecordSessionInput> input) {
         SessionSync.Result result = sync.record(currentUser.requireAccount(), input);
         List<TrainingSession> rated =
-                result.inserted().stream().filter(TrainingSession::rated).toList();
+                result.sessions().stream().filter(TrainingSession::rated).toList();
         if (!rated.isEmpty()) {
             tellListeners(rated);
         }
