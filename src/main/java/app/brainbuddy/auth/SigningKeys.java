@@ -13,6 +13,7 @@ import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -59,13 +60,14 @@ class SigningKeys {
         return new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(signingKey)));
     }
 
-    /** Checks signature, issuer, audience, expiry and that the token has an id. */
+    /** Checks signature, issuer, audience, expiry, that the token has an id, and its kid and lifetime. */
     @Bean
-    JwtDecoder jwtDecoder(RSAKey signingKey, JwtSettings settings) throws JOSEException {
+    JwtDecoder jwtDecoder(RSAKey signingKey, JwtSettings settings, Clock clock) throws JOSEException {
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
-        decoder.setJwtValidator(
-                validator(settings.issuer(), settings.audience(), JwtClaimNames.SUB, JwtClaimNames.JTI));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                validator(settings.issuer(), settings.audience(), JwtClaimNames.SUB, JwtClaimNames.JTI),
+                new TokenLifetime(signingKey, settings, clock)));
         return decoder;
     }
 
