@@ -1,9 +1,10 @@
 package app.brainbuddy.limit;
 
-import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.PersonLimits;
 import app.brainbuddy.graphql.QueryCost;
+import app.brainbuddy.user.Caller;
+import app.brainbuddy.user.CurrentUser;
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -30,13 +31,11 @@ class PersonRequests extends SimplePerformantInstrumentation {
 
     private final PersonLimits limits;
     private final PersonQuotas quotas;
-    private final CurrentUser currentUser;
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
-    PersonRequests(PersonLimits limits, PersonQuotas quotas, CurrentUser currentUser) {
+    PersonRequests(PersonLimits limits, PersonQuotas quotas) {
         this.limits = limits;
         this.quotas = quotas;
-        this.currentUser = currentUser;
     }
 
     /** The person a request runs for, once it holds a place in their bulkhead. */
@@ -110,7 +109,8 @@ class PersonRequests extends SimplePerformantInstrumentation {
         return super.instrumentExecutionResult(result, parameters, state);
     }
 
-    private @Nullable String signedIn() {
-        return currentUser.idIfSignedIn();
+    private static @Nullable String signedIn() {
+        Caller caller = CurrentUser.signedIn();
+        return caller == null ? null : caller.user().id();
     }
 }

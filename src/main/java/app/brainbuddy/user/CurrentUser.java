@@ -1,8 +1,6 @@
-package app.brainbuddy.auth;
+package app.brainbuddy.user;
 
 import app.brainbuddy.graphql.ApiException;
-import app.brainbuddy.user.Scope;
-import app.brainbuddy.user.User;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -47,7 +45,7 @@ public class CurrentUser {
 
     /** For what anyone may do but an integration, such as signing up or logging in. */
     public void refuseIntegrationTokens() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication) {
+        if (signedIn() != null) {
             requireAccount();
         }
     }
@@ -69,8 +67,9 @@ public class CurrentUser {
      * {@code login} just returned to them, which is theirs.
      */
     public void requireSharedWithIntegration(Scope scope) {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication signedIn) {
-            checkIntegration(signedIn.getPrincipal(), scope);
+        Caller signedIn = signedIn();
+        if (signedIn != null) {
+            checkIntegration(signedIn, scope);
         }
     }
 
@@ -82,18 +81,21 @@ public class CurrentUser {
         }
     }
 
-    /** The caller's user id, or null when the request carries no valid token (for per-person limits). */
-    public @Nullable String idIfSignedIn() {
-        return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication signedIn
-                ? signedIn.getPrincipal().user().id()
-                : null;
+    private static Caller caller() {
+        Caller signedIn = signedIn();
+        if (signedIn == null) {
+            throw ApiException.unauthorized("Sign in: this operation needs a valid bearer token");
+        }
+        return signedIn;
     }
 
-    private static Caller caller() {
+    /** The caller of this request, or null without a valid token; the auth package puts it there. */
+    public static @Nullable Caller signedIn() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof CallerAuthentication signedIn) {
-            return signedIn.getPrincipal();
-        }
-        throw ApiException.unauthorized("Sign in: this operation needs a valid bearer token");
+        return authentication != null
+                        && authentication.isAuthenticated()
+                        && authentication.getPrincipal() instanceof Caller caller
+                ? caller
+                : null;
     }
 }
