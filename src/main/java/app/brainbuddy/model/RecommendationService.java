@@ -1,9 +1,9 @@
 package app.brainbuddy.model;
 
-import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.knowledge.BrainKnowledge;
 import app.brainbuddy.session.ModuleType;
 import app.brainbuddy.session.TrainingOption;
+import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.Scope;
 import java.util.List;
 import java.util.Map;

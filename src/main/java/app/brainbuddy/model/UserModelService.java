@@ -1,6 +1,6 @@
 package app.brainbuddy.model;
 
-import app.brainbuddy.auth.CurrentUser;
+import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.Scope;
 import java.util.Collection;
 import java.util.List;

@@ -1,7 +1,7 @@
 package app.brainbuddy.session;
 
-import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
+import app.brainbuddy.user.CurrentUser;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;

@@ -1,12 +1,12 @@
 package app.brainbuddy.session;
 
-import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.graphql.ParentKey;
 import app.brainbuddy.knowledge.BrainKnowledge;
 import app.brainbuddy.knowledge.KnowledgeService;
+import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.Scope;
 import app.brainbuddy.user.StatsScope;
 import app.brainbuddy.user.User;
