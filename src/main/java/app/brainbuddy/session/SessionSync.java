@@ -38,9 +38,6 @@ class SessionSync {
     /** Devices' clocks may run a little ahead of the server's. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    /** The sessions in input order as stored now, and those of them this call stored. */
-    record Result(List<TrainingSession> sessions, List<TrainingSession> inserted) {}
-
     private final MongoTemplate mongo;
     private final Clock clock;
 
@@ -49,7 +46,8 @@ class SessionSync {
         this.clock = clock;
     }
 
-    Result record(String userId, List<RecordSessionInput> items) {
+    /** The sessions in input order, as stored now (by this call or an earlier one). */
+    List<TrainingSession> record(String userId, List<RecordSessionInput> items) {
         List<TrainingSession> sessions = new ArrayList<>(items.size());
         Map<String, Integer> indexOfId = new HashMap<>();
         Instant latest = clock.instant().plus(CLOCK_SKEW);
@@ -78,11 +76,9 @@ class SessionSync {
                             .filter(entry -> raced.contains(entry.getKey()))
                             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
         }
-        return new Result(
-                sessions.stream()
-                        .map(session -> stored.getOrDefault(session.id(), session))
-                        .toList(),
-                fresh.stream().filter(session -> !raced.contains(session.id())).toList());
+        return sessions.stream()
+                .map(session -> stored.getOrDefault(session.id(), session))
+                .toList();
     }
 
     private static void check(int index, RecordSessionInput item, Instant latest) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,11 +51,12 @@ class LearningLoopPropertyTests extends GraphQlIntegrationTest {
                         List<Map<String, Object>> batch = batch(random);
                         batch.forEach(item -> sessions.add((String) item.get("id")));
                         batches.add(batch);
-                        record(user, batch);
+                        ModelTestSupport.recordAll(user.graphQl(), batch);
                     }
                     default -> {
                         if (!batches.isEmpty()) {
-                            record(user, batches.get(random.nextInt(batches.size()))); // a retry
+                            ModelTestSupport.recordAll(
+                                    user.graphQl(), batches.get(random.nextInt(batches.size()))); // a retry
                         }
                     }
                 }
@@ -68,7 +68,7 @@ class LearningLoopPropertyTests extends GraphQlIntegrationTest {
                         .isZero();
                 continue;
             }
-            PersonalModel learned = storedModel(user.id());
+            PersonalModel learned = ModelTestSupport.storedModel(mongo, cipher, user.id());
             mongo.getCollection("user_models").deleteOne(new Document("user_id", user.id()));
             PersonalModel rebuilt = training.sync(user.id(), Set.of());
 
@@ -110,16 +110,6 @@ class LearningLoopPropertyTests extends GraphQlIntegrationTest {
         return batch;
     }
 
-    private static void record(SignedIn user, List<Map<String, Object>> batch) {
-        user.graphQl()
-                .documentName("recordSessions")
-                .variable("input", batch)
-                .execute()
-                .path("recordSessions")
-                .entityList(Object.class)
-                .hasSize(batch.size());
-    }
-
     /** Session id → rating, as {@code sessions} holds them: the oracle, read without the application's code. */
     private Map<String, Integer> storedRatings(String userId) {
         Map<String, Integer> ratings = new HashMap<>();
@@ -128,13 +118,5 @@ class LearningLoopPropertyTests extends GraphQlIntegrationTest {
                 .forEach(session ->
                         ratings.put(session.getObjectId("_id").toHexString(), session.getInteger("user_rating")));
         return ratings;
-    }
-
-    private PersonalModel storedModel(String userId) {
-        Document stored = mongo.getCollection("user_models")
-                .find(new Document("user_id", userId))
-                .first();
-        return PersonalModel.deserialize(
-                cipher.decrypt(stored.get("model_weights", Binary.class).getData(), userId));
     }
 }
