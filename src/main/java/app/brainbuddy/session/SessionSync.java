@@ -49,7 +49,6 @@ class SessionSync {
     static final String UNUSABLE_ID =
             "cannot be used: send a new ObjectId (24 lowercase hex digits) made for this session";
 
-
     private final MongoTemplate mongo;
     private final PersonQuotas quotas;
     private final Clock clock;

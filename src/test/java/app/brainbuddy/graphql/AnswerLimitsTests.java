@@ -111,11 +111,11 @@ class AnswerLimitsTests extends GraphQlIntegrationTest {
                 .path("recordHabitAttempt.id")
                 .hasValue();
         user.graphQl()
-                .document("{me{habits{history(days:366){date attempts successes}} a:habits{id}}}")
+                .document("{me{habits{history(days:100){date attempts successes}} a:habits{id}}}")
                 .execute()
                 .path("me.habits[0].history")
                 .entityList(Object.class)
-                .hasSize(366);
+                .hasSize(100);
 
         List<AnswerSizes.Answer> answers = AnswerSizes.all();
         assertThat(answers).hasSizeGreaterThan(3);
@@ -123,9 +123,10 @@ class AnswerLimitsTests extends GraphQlIntegrationTest {
                 .allSatisfy(answer -> assertThat(answer.estimate())
                         .as("estimate of %s", answer.document())
                         .isGreaterThanOrEqualTo(answer.actual()));
-        // the bound is not vacuous: the history query's answer is most of its estimate
+        // the bound is not vacuous: the history query's answer has its 100 days of 3 fields
         assertThat(answers)
-                .filteredOn(answer -> answer.document().contains("days:366"))
-                .allSatisfy(answer -> assertThat(answer.actual()).isGreaterThan(1000));
+                .filteredOn(answer -> answer.document().contains("days:100"))
+                .isNotEmpty()
+                .allSatisfy(answer -> assertThat(answer.actual()).isGreaterThan(300));
     }
 }

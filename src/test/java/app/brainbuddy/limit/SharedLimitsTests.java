@@ -43,12 +43,13 @@ class SharedLimitsTests {
         Map<String, Object> properties = new java.util.HashMap<>(database);
         properties.put("server.port", 0);
         properties.put("brainbuddy.security.jwt.jwk", signingKey);
-        properties.put("management.server.port", "");
         properties.put("brainbuddy.security.rate-limit.login.per-email.attempts", 3);
         properties.put("brainbuddy.person.sessions-per-day", 3);
+        // as command-line arguments: they take precedence over application.yml, as on a real server
         return new SpringApplicationBuilder(BrainBuddyApplication.class)
-                .properties(properties)
-                .run();
+                .run(properties.entrySet().stream()
+                        .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                        .toArray(String[]::new));
     }
 
     @AfterAll
