@@ -25,14 +25,11 @@ class GracefulShutdownTests {
     @Test
     void shutdownEndsWithinItsBoundWhileARequestRuns() throws Exception {
         ConfigurableApplicationContext server = new SpringApplicationBuilder(BrainBuddyApplication.class)
-                .properties(Map.of(
-                        "server.port",
-                        0,
-                        "brainbuddy.mongo.embedded.storage",
-                        "memory",
-                        "spring.lifecycle.timeout-per-shutdown-phase",
-                        PHASE.toString()))
-                .run();
+                // as command-line arguments: they take precedence over application.yml
+                .run(
+                        "--server.port=0",
+                        "--brainbuddy.mongo.embedded.storage=memory",
+                        "--spring.lifecycle.timeout-per-shutdown-phase=" + PHASE);
         int port = ((WebServerApplicationContext) server).getWebServer().getPort();
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
             OutputStream out = client.getOutputStream();
