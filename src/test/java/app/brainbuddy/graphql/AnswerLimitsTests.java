@@ -59,7 +59,7 @@ class AnswerLimitsTests extends GraphQlIntegrationTest {
                     "timestamp",
                     start.plusSeconds(i).toString(),
                     "generatedContent",
-                    Map.of("notes", "n".repeat(15_000))));
+                    Map.of("notes", "n".repeat(7_500), "more", "m".repeat(7_500))));
         }
         user.graphQl()
                 .documentName("recordSessions")
