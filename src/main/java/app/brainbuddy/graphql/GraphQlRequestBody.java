@@ -61,7 +61,7 @@ class GraphQlRequestBody extends OncePerRequestFilter {
         }
     }
 
-    private void refuse(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+    void refuse(HttpServletResponse response, HttpStatus status, String message) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(
@@ -72,7 +72,7 @@ class GraphQlRequestBody extends OncePerRequestFilter {
     }
 
     /** The request with its body read already, served again from memory. */
-    private static final class Replayed extends HttpServletRequestWrapper {
+    static class Replayed extends HttpServletRequestWrapper {
 
         private final byte[] body;
 

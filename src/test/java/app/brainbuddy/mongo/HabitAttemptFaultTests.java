@@ -58,7 +58,8 @@ class HabitAttemptFaultTests extends GraphQlIntegrationTest {
                 .entity(String.class)
                 .get();
         Device device = new Device(user, habitId);
-        Thread logging = Thread.ofPlatform().start(device);
+        Thread logging = new Thread(device);
+        logging.start();
         try {
             awaitWithin(Duration.ofSeconds(60), () -> device.acknowledged.size() >= 10);
             database.stop();
@@ -68,7 +69,7 @@ class HabitAttemptFaultTests extends GraphQlIntegrationTest {
             awaitWithin(Duration.ofSeconds(60), () -> device.acknowledged.size() >= beforeRestart + 10);
         } finally {
             device.logging = false;
-            logging.join(Duration.ofSeconds(30));
+            logging.join(30_000);
         }
 
         Document habit = mongo.getCollection("habits")
