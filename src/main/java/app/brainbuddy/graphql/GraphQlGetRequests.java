@@ -55,7 +55,7 @@ class GraphQlGetRequests extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().equals("/graphql") || !HttpMethod.GET.matches(request.getMethod());
+        return !GraphQlRequestBody.isGraphQl(request, HttpMethod.GET);
     }
 
     @Override

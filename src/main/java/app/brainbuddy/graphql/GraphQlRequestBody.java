@@ -40,7 +40,11 @@ class GraphQlRequestBody extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().equals("/graphql") || !HttpMethod.POST.matches(request.getMethod());
+        return !isGraphQl(request, HttpMethod.POST);
+    }
+
+    static boolean isGraphQl(HttpServletRequest request, HttpMethod method) {
+        return request.getRequestURI().equals("/graphql") && method.matches(request.getMethod());
     }
 
     @Override

@@ -44,7 +44,7 @@ class GraphQlRequestShape extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().equals("/graphql") || !HttpMethod.POST.matches(request.getMethod());
+        return !GraphQlRequestBody.isGraphQl(request, HttpMethod.POST);
     }
 
     @Override
