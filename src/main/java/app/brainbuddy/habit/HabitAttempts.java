@@ -83,8 +83,9 @@ class HabitAttempts {
         Map<String, Habit> owned = owned(userId, habitIds);
         for (int i = 0; i < attempts.size(); i++) {
             if (!owned.containsKey(attempts.get(i).habitId())) {
-                throw ApiException.badRequest("Invalid input: input[%d].habitId: habit %s was not found"
-                        .formatted(i, attempts.get(i).habitId()));
+                // as for a single attempt: another person's habit answers exactly like a missing one
+                throw ApiException.notFound(
+                        "input[%d].habitId: Habit".formatted(i), attempts.get(i).habitId());
             }
         }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Habit.class);

@@ -111,10 +111,6 @@ class OfflineHabitAttemptTests extends GraphQlIntegrationTest {
                     return List.of(attempt, attempt(id, false, now), attempt);
                 }),
                 bad(
-                        "another person's habit",
-                        "input[1].habitId",
-                        id -> List.of(attempt(id, true, now), attempt(new ObjectId().toHexString(), true, now))),
-                bad(
                         "more than 500 attempts",
                         "501",
                         id -> Collections.nCopies(501, Map.of("habitId", id, "success", true))),
@@ -133,6 +129,21 @@ class OfflineHabitAttemptTests extends GraphQlIntegrationTest {
         assertSingleError(answer, ErrorType.BAD_REQUEST);
         answer.errors().satisfy(errors -> assertThat(errors.get(0).getMessage()).contains(named));
         assertThat(stored(habitId).getInteger("attempt_count")).isZero();
+    }
+
+    @Test
+    void aBatchWithAnotherPersonsHabitIsNotFoundNamingItAndRecordsNothing() {
+        SignedIn user = signUp();
+        String own = createHabit(user);
+        String others = createHabit(signUp());
+
+        GraphQlTester.Response answer =
+                record(user, List.of(attempt(own, true, Instant.now()), attempt(others, true, Instant.now())));
+
+        assertSingleError(answer, ErrorType.NOT_FOUND);
+        answer.errors().satisfy(errors -> assertThat(errors.get(0).getMessage()).startsWith("input[1].habitId"));
+        assertThat(stored(own).getInteger("attempt_count")).isZero();
+        assertThat(stored(others).getInteger("attempt_count")).isZero();
     }
 
     /**
