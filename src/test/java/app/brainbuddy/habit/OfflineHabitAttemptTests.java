@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 /** Attempts made on a device that was offline or lost the reply: logged late, retried, out of order. */
 class OfflineHabitAttemptTests extends GraphQlIntegrationTest {
@@ -169,8 +170,11 @@ class OfflineHabitAttemptTests extends GraphQlIntegrationTest {
         Collections.shuffle(sent, random);
 
         // a shared, busy machine may queue 500 requests for longer than a client's usual 5 s
-        GraphQlTester patient =
-                user.graphQl().mutate().responseTimeout(Duration.ofMinutes(2)).build();
+        GraphQlTester patient = HttpGraphQlTester.create(
+                        http().mutate().responseTimeout(Duration.ofMinutes(2)).build())
+                .mutate()
+                .header("Authorization", "Bearer " + user.token())
+                .build();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         long started = System.nanoTime();
         List<Future<Boolean>> answers;
