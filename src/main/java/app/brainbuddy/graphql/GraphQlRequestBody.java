@@ -40,7 +40,11 @@ class GraphQlRequestBody extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().equals("/graphql") || !HttpMethod.POST.matches(request.getMethod());
+        return !isGraphQl(request, HttpMethod.POST);
+    }
+
+    static boolean isGraphQl(HttpServletRequest request, HttpMethod method) {
+        return request.getRequestURI().equals("/graphql") && method.matches(request.getMethod());
     }
 
     @Override
@@ -61,7 +65,7 @@ class GraphQlRequestBody extends OncePerRequestFilter {
         }
     }
 
-    private void refuse(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+    void refuse(HttpServletResponse response, HttpStatus status, String message) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(
@@ -72,7 +76,7 @@ class GraphQlRequestBody extends OncePerRequestFilter {
     }
 
     /** The request with its body read already, served again from memory. */
-    private static final class Replayed extends HttpServletRequestWrapper {
+    static class Replayed extends HttpServletRequestWrapper {
 
         private final byte[] body;
 

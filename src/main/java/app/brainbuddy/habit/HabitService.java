@@ -62,6 +62,7 @@ public class HabitService {
                 0,
                 null,
                 Map.of(),
+                Map.of(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return habits.insert(habit);
     }
@@ -104,8 +105,12 @@ public class HabitService {
     }
 
     Habit recordAttempt(HabitAttemptInput input) {
-        return attempts.record(currentUser.requireAccount(), input.habitId(), input.success())
+        return attempts.record(currentUser.requireAccount(), input)
                 .orElseThrow(() -> ApiException.notFound("Habit", input.habitId()));
+    }
+
+    List<Habit> recordAttempts(List<HabitAttemptInput> inputs) {
+        return attempts.recordAll(currentUser.requireAccount(), inputs);
     }
 
     /** The caller's own habit; another user's answers exactly like a missing one. */

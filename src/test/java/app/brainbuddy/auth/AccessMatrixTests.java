@@ -259,6 +259,17 @@ class AccessMatrixTests extends GraphQlIntegrationTest {
                         NOT_FOUND,
                         UNAUTHORIZED),
                 row(
+                        "recordHabitAttempts",
+                        "mutation($id: ID!) { recordHabitAttempts(input: [{habitId: $id, success: true}]) { id } }",
+                        w -> Map.of("id", w.habitId()),
+                        ALL_SCOPES,
+                        OK,
+                        NOT_FOUND,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        NOT_FOUND,
+                        UNAUTHORIZED),
+                row(
                         "deleteHabit",
                         "mutation($id: ID!) { deleteHabit(id: $id) }",
                         w -> Map.of("id", w.habitId()),
