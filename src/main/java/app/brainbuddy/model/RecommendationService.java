@@ -32,7 +32,7 @@ class RecommendationService {
         this.currentUser = currentUser;
     }
 
-    SessionRecommendation recommend(@Nullable ModuleType moduleType) {
+    SessionRecommendation recommend(@Nullable ModuleType moduleType, boolean headphones) {
         String userId = currentUser.requireShared(Scope.MODEL_READ);
         Optional<UserModel> model = store.find(userId);
         Map<TrainingOption, List<BrainKnowledge>> evidence = priors.evidence();
@@ -57,7 +57,10 @@ class RecommendationService {
                 prediction.uncertainty(),
                 phase,
                 reason(phase, steps, prediction, behind),
-                behind);
+                behind,
+                chosen.option().target() == null
+                        ? null
+                        : chosen.option().target().delivery(headphones));
     }
 
     private String reason(
