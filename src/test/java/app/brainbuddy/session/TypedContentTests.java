@@ -22,6 +22,16 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 /** {@code TrainingSession.content} as a client reads it: for every module and delivery, and for old data. */
 class TypedContentTests extends GraphQlIntegrationTest {
 
+    /** One account for the table cases that neither see nor change each other's sessions: sign-ups are slow by design. */
+    private static SignedIn listener;
+
+    private synchronized SignedIn listener() {
+        if (listener == null) {
+            listener = signUp();
+        }
+        return listener;
+    }
+
     static Stream<Arguments> deliveries() {
         return Stream.of(
                 Arguments.of(BrainwaveTarget.DELTA, true, "BINAURAL"),
@@ -41,7 +51,7 @@ class TypedContentTests extends GraphQlIntegrationTest {
     void brainwaveContentIsTypedWithTheDeliveryThatFitsTheListener(
             BrainwaveTarget target, boolean headphones, String delivery) {
         GraphQlTester.Response started = start(
-                signUp(),
+                listener(),
                 Map.of(
                         "moduleType",
                         "BRAINWAVE",
@@ -116,7 +126,7 @@ class TypedContentTests extends GraphQlIntegrationTest {
             names = {"MOVERS", "PFC_GYM", "MENTAL_REHEARSAL"})
     void routineContentIsTypedWithBlocksThatFillTheSession(ModuleType module) {
         GraphQlTester.Response started =
-                start(signUp(), Map.of("moduleType", module.name(), "durationSeconds", 1234, "localHour", 11));
+                start(listener(), Map.of("moduleType", module.name(), "durationSeconds", 1234, "localHour", 11));
 
         started.path("startSession.content.__typename").entity(String.class).isEqualTo("RoutineSessionContent");
         started.path("startSession.content.intensity").entity(String.class).isEqualTo("DEMANDING");
@@ -244,7 +254,7 @@ class TypedContentTests extends GraphQlIntegrationTest {
     @MethodSource("storedShapes")
     void sessionsStoredInAnyShapeReadAsTheClosestTypedContentNeverAnError(
             String name, String module, String target, Document stored, String typename) {
-        SignedIn user = signUp();
+        SignedIn user = listener();
         ObjectId id = new ObjectId();
         Document session = new Document("_id", id)
                 .append("user_id", user.id())
@@ -282,7 +292,7 @@ class TypedContentTests extends GraphQlIntegrationTest {
 
     @Test
     void theSchemaMarksGeneratedContentDeprecatedAndKeepsIt() {
-        GraphQlTester.Response type = signUp().graphQl().document("""
+        GraphQlTester.Response type = listener().graphQl().document("""
                         { __type(name: "TrainingSession") {
                             fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }""").execute();
 
