@@ -102,7 +102,7 @@ public class SessionService {
     }
 
     /** The session's content, typed, whatever shape was stored. */
-    SessionContent contentOf(TrainingSession session) {
+    public SessionContent contentOf(TrainingSession session) {
         return StoredContent.read(session);
     }
 
