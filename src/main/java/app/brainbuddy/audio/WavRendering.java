@@ -94,6 +94,9 @@ final class WavRendering {
             int length = (int) Math.min((long) count * AudioFormat.BYTES_PER_FRAME - skip, to + 1 - next);
             out.write(chunk, skip, length);
             next += length;
+            // rendering is CPU work on a virtual thread: a fast reader would hold a carrier thread (one
+            // of two cores here) for the whole file; yielding per chunk (~1 ms) lets other requests run
+            Thread.yield();
         }
     }
 
