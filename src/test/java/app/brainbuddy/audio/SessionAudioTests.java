@@ -28,8 +28,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class SessionAudioTests extends GraphQlIntegrationTest {
 
-    private static final int SIZE = 16384;
-
     @Autowired
     private RSAKey signingKey;
 
@@ -52,11 +50,10 @@ class SessionAudioTests extends GraphQlIntegrationTest {
         Wav wav = Wav.decode(fetch(session).getResponseBody());
         double left = number(session, "leftEarHz");
         double right = number(session, "rightEarHz");
-        double binHz = (double) wav.sampleRate() / SIZE;
-        int middle = wav.left().length / 2;
+        double binHz = wav.binHz();
 
-        double[] leftSpectrum = Wav.spectrum(wav.left(), middle, SIZE);
-        double[] rightSpectrum = Wav.spectrum(wav.right(), middle, SIZE);
+        double[] leftSpectrum = wav.middleSpectrum(wav.left());
+        double[] rightSpectrum = wav.middleSpectrum(wav.right());
 
         assertThat(Wav.peakHz(leftSpectrum, binHz, 20, 2000)).isCloseTo(left, offset(binHz));
         assertThat(Wav.peakHz(rightSpectrum, binHz, 20, 2000)).isCloseTo(right, offset(binHz));
@@ -75,11 +72,10 @@ class SessionAudioTests extends GraphQlIntegrationTest {
         List<Double> tones = session.path("startSession.content.tonesHz")
                 .entityList(Double.class)
                 .get();
-        double binHz = (double) wav.sampleRate() / SIZE;
-        int middle = wav.left().length / 2;
+        double binHz = wav.binHz();
 
         for (double[] channel : List.of(wav.left(), wav.right())) {
-            double[] spectrum = Wav.spectrum(channel, middle, SIZE);
+            double[] spectrum = wav.middleSpectrum(channel);
             double strongest = Arrays.stream(spectrum).max().orElseThrow();
             for (double tone : tones) {
                 assertThat(Wav.levelAt(spectrum, binHz, tone, binHz)).isGreaterThan(strongest / 2);
@@ -95,16 +91,15 @@ class SessionAudioTests extends GraphQlIntegrationTest {
         Wav wav = Wav.decode(fetch(session).getResponseBody());
         double beat = number(session, "beatHz");
         double carrier = number(session, "carrierHz");
-        double binHz = (double) wav.sampleRate() / SIZE;
-        int middle = wav.left().length / 2;
+        double binHz = wav.binHz();
         double[] rectified = Arrays.stream(wav.left()).map(Math::abs).toArray();
 
-        double[] envelope = Wav.spectrum(rectified, middle, SIZE);
-        double[] tone = Wav.spectrum(wav.right(), middle, SIZE);
+        double[] envelope = wav.middleSpectrum(rectified);
+        double[] tone = wav.middleSpectrum(wav.right());
 
         assertThat(Wav.peakHz(envelope, binHz, 2, 100)).isCloseTo(beat, offset(binHz));
         assertThat(Wav.peakHz(tone, binHz, 100, 2000)).isCloseTo(carrier, offset(2 * binHz));
-        // a steady tone would have no envelope at the beat: compare with the content's own tone
+        // the envelope's energy sits at the beat, not spread out: compare with a frequency off its harmonics
         assertThat(Wav.levelAt(envelope, binHz, beat, binHz))
                 .isGreaterThan(Wav.levelAt(envelope, binHz, beat / 3 + 1.3, binHz) * 5);
     }

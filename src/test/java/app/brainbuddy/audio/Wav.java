@@ -13,6 +13,18 @@ import org.apache.commons.math3.transform.TransformType;
 /** A decoded 16-bit stereo PCM WAV file, and the spectral measurements the audio tests make on it. */
 record Wav(int sampleRate, double[] left, double[] right) {
 
+    /** Samples per spectrum: 0.74 s at 22.05 kHz, bins 1.35 Hz apart. */
+    static final int SIZE = 16384;
+
+    double binHz() {
+        return (double) sampleRate / SIZE;
+    }
+
+    /** The spectrum of {@link #SIZE} samples from the middle of the file, well away from the fades. */
+    double[] middleSpectrum(double[] channel) {
+        return spectrum(channel, left.length / 2, SIZE);
+    }
+
     static Wav decode(byte[] file) {
         ByteBuffer in = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(new String(file, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
