@@ -2,6 +2,7 @@ package app.brainbuddy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
@@ -43,6 +44,12 @@ public abstract class GraphQlIntegrationTest {
 
     private static final AtomicInteger accounts = new AtomicInteger();
 
+    /**
+     * WebTestClient's default of 5 s is too short on a CI machine shared by several builds, where a
+     * cold sign-up (BCrypt, first JIT) has been measured above it; tests never assert on time.
+     */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+
     protected static final FakeIdentityProvider IDENTITY_PROVIDER = FakeIdentityProvider.start();
 
     @DynamicPropertySource
@@ -70,12 +77,16 @@ public abstract class GraphQlIntegrationTest {
     protected WebTestClient http() {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
     }
 
     /** Plain HTTP to the server's root, for its other endpoints. */
     protected WebTestClient server() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .build();
     }
 
     /** A client that sends this bearer token. */

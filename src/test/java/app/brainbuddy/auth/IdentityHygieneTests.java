@@ -11,9 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class IdentityHygieneTests {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock = """
+    @CsvSource(delimiter = '|', textBlock = """
             letter case                 | 'Admin@RT.test'                  | 'admin@rt.test'
             surrounding spaces          | '  admin@rt.test '               | 'admin@rt.test'
             trailing no-break space     | 'admin@rt.test\u00a0'            | 'admin@rt.test'
@@ -29,9 +27,7 @@ class IdentityHygieneTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock = """
+    @CsvSource(delimiter = '|', textBlock = """
             zero-width space after      | 'admin@rt.test\u200b'
             zero-width space inside     | 'ad\u200bmin@rt.test'
             zero-width joiner in domain | 'admin@r\u200dt.test'
@@ -51,13 +47,12 @@ class IdentityHygieneTests {
     @Test
     void administratorsAreMatchedAfterTheSameNormalisation() {
         AdminEmails admins = new AdminEmails(java.util.Set.of(" Admin@RT.test\u3000"));
-        assertThat(admins.contains(Emails.normalize("\uff41dmin@rt.test\u00a0"))).isTrue();
+        assertThat(admins.contains(Emails.normalize("\uff41dmin@rt.test\u00a0")))
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock = """
+    @CsvSource(delimiter = '|', textBlock = """
             nine characters                | 'nine char'
             ten spaces                     | '          '
             ten zero-width spaces          | '\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b'
@@ -76,9 +71,7 @@ class IdentityHygieneTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock = """
+    @CsvSource(delimiter = '|', textBlock = """
             a passphrase                   | 'correct horse battery staple'
             spaces inside                  | 'my dog ate 3 socks'
             non-Latin                      | '\u043f\u0430\u0440\u043e\u043b\u044c \u043c\u043e\u0439 42'
