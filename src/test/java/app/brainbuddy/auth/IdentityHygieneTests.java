@@ -58,13 +58,14 @@ class IdentityHygieneTests {
             ten zero-width spaces          | '\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b\u200b'
             ten ideographic spaces         | '\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000'
             digits in a row                | '1234567890'
+            digits down, wrapping          | '0987654321'
             letters backwards              | 'jihgfedcba'
             one letter repeated            | 'aaaaaaaaaa'
             common                         | 'password12'
             common in capitals             | 'PASSWORD123'
             common in full-width           | '\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44\uff11\uff12'
             five composed letters          | 'e\u0301e\u0301e\u0301e\u0301e\u0301'
-            beyond what BCrypt reads       | 'correct horse battery staple correct horse battery staple correct horse'
+            beyond what BCrypt reads       | 'correct horse battery staple correct horse battery staple correct horse battery staple'
             """)
     void weakPasswordsAreRefused(String name, String password) {
         assertThat(Passwords.acceptable(password)).isFalse();

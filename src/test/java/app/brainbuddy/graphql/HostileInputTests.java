@@ -329,19 +329,7 @@ class HostileInputTests extends GraphQlIntegrationTest {
         table.bad(
                 "mutation($input: CreateIntegrationTokenInput!) { createIntegrationToken(input: $input) { token } }",
                 variables(Map.of("input", Map.of("name", "n".repeat(20_000), "scopes", List.of("STATS_READ")))));
-        table.bad(
-                record,
-                variables(Map.of(
-                        "input",
-                        List.of(Map.of(
-                                "moduleType",
-                                "MOVERS",
-                                "durationSeconds",
-                                300,
-                                "timestamp",
-                                "2026-01-01T00:00:00Z",
-                                "generatedContent",
-                                Map.of("note", "n".repeat(70_000)))))));
+        table.bad(record, sessionWithContent(Map.of("note", "n".repeat(70_000))));
         table.raw(
                 "a 3 MB body",
                 "{\"query\": \"{ me { id } }\", \"variables\": {\"pad\": \"" + "p".repeat(3_000_000) + "\"}}",
@@ -422,33 +410,9 @@ class HostileInputTests extends GraphQlIntegrationTest {
 
         table.category("$ keys and dotted keys");
         for (String key : List.of("$where", "$gt", "$ne", "$set", "$expr", "a.b", "profile.email", "$", "x.$")) {
-            table.bad(
-                    record,
-                    variables(Map.of(
-                            "input",
-                            List.of(Map.of(
-                                    "moduleType",
-                                    "MOVERS",
-                                    "durationSeconds",
-                                    300,
-                                    "timestamp",
-                                    "2026-01-01T00:00:00Z",
-                                    "generatedContent",
-                                    Map.of(key, 1))))));
+            table.bad(record, sessionWithContent(Map.of(key, 1)));
         }
-        table.bad(
-                record,
-                variables(Map.of(
-                        "input",
-                        List.of(Map.of(
-                                "moduleType",
-                                "MOVERS",
-                                "durationSeconds",
-                                300,
-                                "timestamp",
-                                "2026-01-01T00:00:00Z",
-                                "generatedContent",
-                                Map.of("nested", Map.of("$gt", "")))))));
+        table.bad(record, sessionWithContent(Map.of("nested", Map.of("$gt", ""))));
         table.bad(
                 "mutation($s: JSON) { updateProfile(input: {privacySettings: $s}) { id } }",
                 variables(Map.of("s", Map.of("$set", Map.of("email", "x")))));
@@ -703,33 +667,9 @@ class HostileInputTests extends GraphQlIntegrationTest {
             table.bad(habit, variables(Map.of("input", habitInput(text))));
         }
         for (String key : List.of("x\u0000\n<a forged log line>", "a\nb", "a\rb", "a\tb", "\u0000", "a\u009bb")) {
-            table.bad(
-                    record,
-                    variables(Map.of(
-                            "input",
-                            List.of(Map.of(
-                                    "moduleType",
-                                    "MOVERS",
-                                    "durationSeconds",
-                                    300,
-                                    "timestamp",
-                                    "2026-01-01T00:00:00Z",
-                                    "generatedContent",
-                                    Map.of(key, 1))))));
+            table.bad(record, sessionWithContent(Map.of(key, 1)));
         }
-        table.bad(
-                record,
-                variables(Map.of(
-                        "input",
-                        List.of(Map.of(
-                                "moduleType",
-                                "MOVERS",
-                                "durationSeconds",
-                                300,
-                                "timestamp",
-                                "2026-01-01T00:00:00Z",
-                                "generatedContent",
-                                Map.of("note", List.of("ok", "bad\u0000")))))));
+        table.bad(record, sessionWithContent(Map.of("note", List.of("ok", "bad\u0000"))));
         table.bad(
                 "mutation($input: CreateIntegrationTokenInput!) { createIntegrationToken(input: $input) { token } }",
                 variables(Map.of(
@@ -895,6 +835,21 @@ class HostileInputTests extends GraphQlIntegrationTest {
 
     private String variables(Map<String, ?> variables) {
         return json.writeValueAsString(variables);
+    }
+
+    /** The variables of a recordSessions with one plain session carrying this generatedContent. */
+    private String sessionWithContent(Object content) {
+        return variables(Map.of(
+                "input",
+                List.of(Map.of(
+                        "moduleType",
+                        "MOVERS",
+                        "durationSeconds",
+                        300,
+                        "timestamp",
+                        "2026-01-01T00:00:00Z",
+                        "generatedContent",
+                        content))));
     }
 
     private static Map<String, Object> habitInput(String trigger) {

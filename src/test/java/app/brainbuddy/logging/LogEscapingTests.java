@@ -59,7 +59,7 @@ class LogEscapingTests {
         assertThat(line).doesNotContain("\u0000", "\r", "\nforged", "\n2026");
         assertThat(line).startsWith("value x\\0\\r\\n2026-11-29 ERROR forged line|");
         assertThat(line).contains("IllegalArgumentException: x\\0\\r\\n2026-11-29 ERROR forged line");
-        assertThat(line.lines().filter(l -> l.contains("forged"))).hasSize(1);
+        assertThat(line.lines()).as("no line of the attacker's own").noneMatch(l -> l.startsWith("2026-11-29"));
         assertThat(line).as("the stack frames keep their own lines").contains("\n\tat ");
     }
 }
