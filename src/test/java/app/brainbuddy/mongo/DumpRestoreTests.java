@@ -34,7 +34,7 @@ class DumpRestoreTests extends GraphQlIntegrationTest {
     @BeforeEach
     void aFreshEmbeddedDatabase() {
         freshServer =
-                new EmbeddedMongoServer(new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, dumps, 0, false));
+                new EmbeddedMongoServer(new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, dumps, 0, false, null));
         freshClient = MongoClients.create(freshServer.connectionString("restored"));
         fresh = freshClient.getDatabase("restored");
     }
