@@ -47,6 +47,12 @@ public abstract class GraphQlIntegrationTest {
 
     private static final AtomicInteger accounts = new AtomicInteger();
 
+    /**
+     * WebTestClient's default of 5 s is too short on a CI machine shared by several builds, where a
+     * cold sign-up (BCrypt, first JIT) has been measured above it; tests never assert on time.
+     */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+
     protected static final FakeIdentityProvider IDENTITY_PROVIDER = FakeIdentityProvider.start();
 
     @DynamicPropertySource
