@@ -2,6 +2,7 @@ package app.brainbuddy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
@@ -18,6 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Integration tests talk to the running application over HTTP, as a client would, against an
@@ -40,6 +43,12 @@ public abstract class GraphQlIntegrationTest {
 
     protected static final String ADMIN_EMAIL = "admin@brainbuddy.test";
     protected static final String PASSWORD = "correct horse battery staple";
+
+    /**
+     * The first requests after start-up load classes; on a busy two-core machine they take longer
+     * than WebTestClient's default 5 s. Tests that are about time measure it themselves.
+     */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final AtomicInteger accounts = new AtomicInteger();
 
@@ -70,12 +79,16 @@ public abstract class GraphQlIntegrationTest {
     protected WebTestClient http() {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
     }
 
     /** Plain HTTP to the server's root, for its other endpoints. */
     protected WebTestClient server() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .build();
     }
 
     /** A client that sends this bearer token. */
@@ -165,6 +178,22 @@ public abstract class GraphQlIntegrationTest {
                 .satisfy(errors -> assertThat(errors)
                         .singleElement()
                         .satisfies(error -> assertThat(error.getErrorType()).isEqualTo(type)));
+    }
+
+    /**
+     * A body written outside GraphQL execution is a GraphQL response with exactly one error of this
+     * classification, whose message says this and names no Java or library types.
+     */
+    protected static void assertGraphQlErrorBody(String body, String classification, String messagePart) {
+        JsonNode json = JsonMapper.shared().readTree(body);
+        assertThat(json.propertyNames()).containsExactly("errors");
+        assertThat(json.get("errors")).hasSize(1);
+        assertThat(json.at("/errors/0/extensions/classification").asString()).isEqualTo(classification);
+        assertThat(json.at("/errors/0/message").asString())
+                .contains(messagePart)
+                .doesNotMatch(
+                        "(?s).*(java\\.|jakarta\\.|tools\\.jackson|LinkedHashMap|HashMap|ArrayList|Integer|Long\\b"
+                                + "|Object\\b).*");
     }
 
     private SignedIn signedIn(GraphQlTester.Response response, String payload) {
