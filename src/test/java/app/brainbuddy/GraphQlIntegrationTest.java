@@ -44,10 +44,7 @@ public abstract class GraphQlIntegrationTest {
     protected static final String ADMIN_EMAIL = "admin@brainbuddy.test";
     protected static final String PASSWORD = "correct horse battery staple";
 
-    /**
-     * The first requests after start-up load classes; on a busy two-core machine they take longer
-     * than WebTestClient's default 5 s. Tests that are about time measure it themselves.
-     */
+    /** Generous: a loaded CI machine hashing passwords must not fail a test that is not about time. */
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
     private static final AtomicInteger accounts = new AtomicInteger();
