@@ -16,7 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -36,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * protection. The request then goes on as the equivalent JSON POST.
  */
 @Component
-@Order(-150) // after the body-size filter, before Spring Security's filter chain (-100)
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER
+        + 1) // after Spring Security (its headers, the caller), before GraphQlRequestBody
 class GraphQlGetRequests extends OncePerRequestFilter {
 
     /** Headers a browser sends cross-site only after a CORS preflight, which this server does not grant. */
@@ -44,10 +47,10 @@ class GraphQlGetRequests extends OncePerRequestFilter {
             HttpHeaders.AUTHORIZATION, "GraphQL-Preflight", "Apollo-Require-Preflight", "X-Apollo-Operation-Name");
 
     private final PersistedDocuments documents;
-    private final GraphQlRequestBody errors;
+    private final HttpErrors errors;
     private final JsonMapper json;
 
-    GraphQlGetRequests(PersistedDocuments documents, GraphQlRequestBody errors, JsonMapper json) {
+    GraphQlGetRequests(PersistedDocuments documents, HttpErrors errors, JsonMapper json) {
         this.documents = documents;
         this.errors = errors;
         this.json = json;
@@ -64,13 +67,20 @@ class GraphQlGetRequests extends OncePerRequestFilter {
         String query = request.getParameter("query");
         String extensionsParameter = request.getParameter("extensions");
         if (query == null && extensionsParameter == null) {
-            errors.refuse(response, HttpStatus.BAD_REQUEST, "A GET request needs a query parameter");
+            errors.write(
+                    request,
+                    response,
+                    HttpStatus.BAD_REQUEST,
+                    ErrorType.BAD_REQUEST,
+                    "A GET request needs a query parameter");
             return;
         }
         if (PREFLIGHTED_HEADERS.stream().noneMatch(header -> request.getHeader(header) != null)) {
-            errors.refuse(
+            errors.write(
+                    request,
                     response,
                     HttpStatus.BAD_REQUEST,
+                    ErrorType.BAD_REQUEST,
                     "A GET request needs an Authorization or GraphQL-Preflight header (protection against"
                             + " cross-site request forgery)");
             return;
@@ -82,14 +92,19 @@ class GraphQlGetRequests extends OncePerRequestFilter {
             body.put("variables", jsonObject(request.getParameter("variables"), "variables"));
             body.put("extensions", jsonObject(extensionsParameter, "extensions"));
         } catch (IllegalArgumentException invalid) {
-            errors.refuse(response, HttpStatus.BAD_REQUEST, invalid.getMessage());
+            errors.write(request, response, HttpStatus.BAD_REQUEST, ErrorType.BAD_REQUEST, invalid.getMessage());
             return;
         }
         Optional<OperationDefinition.Operation> operation =
                 documents.operationOf(query, hash(body.get("extensions")), request.getParameter("operationName"));
         if (operation.isPresent() && operation.get() != OperationDefinition.Operation.QUERY) {
             response.setHeader(HttpHeaders.ALLOW, HttpMethod.POST.name());
-            errors.refuse(response, HttpStatus.METHOD_NOT_ALLOWED, "Only queries may be sent with GET; use POST");
+            errors.write(
+                    request,
+                    response,
+                    HttpStatus.METHOD_NOT_ALLOWED,
+                    ErrorType.BAD_REQUEST,
+                    "Only queries may be sent with GET; use POST");
             return;
         }
         body.values().removeIf(Objects::isNull);
