@@ -14,4 +14,10 @@ import org.springframework.core.io.Resource;
 record ModelSettings(
         @Nullable String keyset,
         @Nullable Resource keysetFile,
-        @DefaultValue("20") int adaptiveAfter) {}
+        @DefaultValue("20") int adaptiveAfter) {
+
+    /** The phase of a model that has learned this many ratings: the one place the phase is decided. */
+    ModelPhase phaseAfter(long trainingSteps) {
+        return trainingSteps >= adaptiveAfter ? ModelPhase.ADAPTIVE : ModelPhase.DEVELOPMENTAL;
+    }
+}

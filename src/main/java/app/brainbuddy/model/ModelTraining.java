@@ -1,18 +1,27 @@
 package app.brainbuddy.model;
 
 import app.brainbuddy.session.SessionRatingListener;
+import app.brainbuddy.session.SessionService;
 import app.brainbuddy.session.TrainingSession;
 import app.brainbuddy.user.Chronotype;
-import app.brainbuddy.user.CurrentUser;
+import app.brainbuddy.user.User;
+import app.brainbuddy.user.UserService;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Each accepted rating is one training step of the rater's model; a synced batch is learned in one
- * write that counts all its steps. Concurrent ratings from two devices all count: steps written on a
- * model that changed meanwhile are redone on the new one.
+ * The learning loop. The user's rated sessions are the source of truth and the model is derived from them: one
+ * operation, {@link #sync}, reads the stored model (or starts from the prior when there is none, or it is unusable),
+ * learns every stored rating it does not hold yet or holds with another value, and writes the result if anything
+ * changed. Every stored rating triggers it, so a retried sync, a replay or a re-rating lands exactly once, and a
+ * rating whose model update failed (the rating itself is answered as stored) is learned by the next one. A model that
+ * no key can read, of an older format, or tampered with is rebuilt the same way, from the prior.
  */
 @Component
 class ModelTraining implements SessionRatingListener {
@@ -21,43 +30,97 @@ class ModelTraining implements SessionRatingListener {
 
     private final ModelStore store;
     private final ModelPriors priors;
-    private final CurrentUser currentUser;
+    private final SessionService sessions;
+    private final UserService users;
+    private final ModelMetrics metrics;
 
-    ModelTraining(ModelStore store, ModelPriors priors, CurrentUser currentUser) {
+    /** Users whose last sync failed on this instance: their next recommendation catches up first. */
+    private final Set<String> behind = ConcurrentHashMap.newKeySet();
+
+    ModelTraining(
+            ModelStore store, ModelPriors priors, SessionService sessions, UserService users, ModelMetrics metrics) {
         this.store = store;
         this.priors = priors;
-        this.currentUser = currentUser;
+        this.sessions = sessions;
+        this.users = users;
+        this.metrics = metrics;
     }
 
+    /** The ratings are stored already: a failure here is counted and caught up later, never the caller's error. */
     @Override
-    public void rated(List<TrainingSession> sessions) {
-        String userId = sessions.get(0).userId();
-        Chronotype chronotype = currentUser.user().chronotype();
-        List<Rating> ratings = sessions.stream()
-                .map(session -> new Rating(
-                        SessionContext.of(session, chronotype).features(),
-                        Objects.requireNonNull(session.userRating())))
-                .toList();
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            Optional<UserModel> stored = store.find(userId);
-            boolean written = stored.isPresent()
-                    ? store.advance(stored.get(), learn(store.posterior(stored.get()), ratings), ratings.size())
-                    : store.create(userId, learn(priors.prior(), ratings), ratings.size());
-            if (written) {
-                return;
+    public void rated(List<TrainingSession> rated) {
+        String userId = rated.get(0).userId();
+        try {
+            sync(userId, rated.stream().map(TrainingSession::id).collect(Collectors.toSet()));
+        } catch (RuntimeException e) {
+            behind.add(userId);
+            metrics.deferred(userId, rated.size(), e);
+        }
+    }
+
+    /** The model to recommend from: the stored one, or caught up or rebuilt first if it needs that. */
+    PersonalModel modelOf(String userId) {
+        if (!behind.contains(userId)) {
+            Optional<ModelStore.Stored> stored = store.find(userId);
+            if (stored.isEmpty()) {
+                return PersonalModel.from(priors.prior());
+            }
+            PersonalModel model = store.read(stored.get()).model();
+            if (model != null) {
+                return model;
             }
         }
-        throw new IllegalStateException("the model of user " + userId + " kept changing; ratings not learned");
+        return sync(userId, Set.of());
     }
 
-    private static RatingPosterior learn(RatingPosterior posterior, List<Rating> ratings) {
-        RatingPosterior learned = posterior;
-        for (Rating rating : ratings) {
-            learned = learned.learn(rating.features(), rating.value());
+    /**
+     * Brings the user's stored model in line with their stored ratings and returns it. {@code announced} are the
+     * sessions whose ratings the caller has just stored; any other rating learned here is a catch-up.
+     */
+    PersonalModel sync(String userId, Set<String> announced) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Optional<ModelStore.Stored> stored = store.find(userId);
+            ModelStore.Read read = stored.map(store::read).orElse(new ModelStore.Read(null, null));
+            List<TrainingSession> rated = sessions.ratedSessionsOf(userId);
+            Optional<Chronotype> chronotype = users.findById(userId).map(User::chronotype);
+            if (chronotype.isEmpty()) {
+                return PersonalModel.from(priors.prior()); // the account is gone; so are its model and sessions
+            }
+            PersonalModel base = read.model() != null && holdsOnly(read.model(), rated)
+                    ? read.model()
+                    : PersonalModel.from(priors.prior());
+            PersonalModel model = base;
+            int caughtUp = 0;
+            for (TrainingSession session : inLearningOrder(rated)) {
+                PersonalModel learned = model.learn(
+                        session.id(),
+                        SessionContext.of(session, chronotype.get()).features(),
+                        Objects.requireNonNull(session.userRating()));
+                caughtUp += learned != model && !announced.contains(session.id()) ? 1 : 0;
+                model = learned;
+            }
+            boolean unchanged = model == base && (stored.isEmpty() || read.model() == base);
+            if (unchanged || store.write(userId, stored.orElse(null), model)) {
+                if (read.problem() != null) {
+                    metrics.rebuilt(read.problem(), userId, model.steps());
+                } else if (caughtUp > 0) {
+                    metrics.caughtUp(caughtUp);
+                }
+                behind.remove(userId);
+                return model;
+            }
         }
-        return learned;
+        throw new IllegalStateException("the model of user " + userId + " kept changing; ratings not learned yet");
     }
 
-    /** One rating as the model learns it. */
-    private record Rating(double[] features, int value) {}
+    /** Whether every session the model learned is still among the rated ones (none was deleted). */
+    private static boolean holdsOnly(PersonalModel model, List<TrainingSession> rated) {
+        Set<String> ids = rated.stream().map(TrainingSession::id).collect(Collectors.toSet());
+        return ids.containsAll(model.learned().keySet());
+    }
+
+    /** The rated sessions in a fixed order, so that two rebuilds from the same ratings are the same bits. */
+    private static List<TrainingSession> inLearningOrder(List<TrainingSession> rated) {
+        return rated.stream().sorted(Comparator.comparing(TrainingSession::id)).toList();
+    }
 }

@@ -1,11 +1,8 @@
 package app.brainbuddy.model;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -23,8 +20,6 @@ final class RatingPosterior {
 
     /** The variance of a rating around its expectation, in rating points squared. */
     static final double NOISE_VARIANCE = 1.0;
-
-    private static final byte FORMAT = 1;
 
     private final DMatrixRMaj precision;
     private final DMatrixRMaj shift;
@@ -54,6 +49,28 @@ final class RatingPosterior {
         DMatrixRMaj shift = this.shift.copy();
         CommonOps_DDRM.addEquals(shift, rating / NOISE_VARIANCE, column);
         return new RatingPosterior(precision, shift);
+    }
+
+    /**
+     * The posterior with a session's rating changed from {@code before} to {@code after}: its features are already in
+     * {@code A}, so only {@code b} moves, by {@code x (after - before)/σ²}.
+     */
+    RatingPosterior relearn(double[] x, double before, double after) {
+        DMatrixRMaj shift = this.shift.copy();
+        CommonOps_DDRM.addEquals(shift, (after - before) / NOISE_VARIANCE, DMatrixRMaj.wrap(x.length, 1, x.clone()));
+        return new RatingPosterior(precision, shift);
+    }
+
+    /** How far apart two posteriors' statistics are (the largest absolute difference), for comparing rebuilds. */
+    double distanceTo(RatingPosterior other) {
+        double distance = 0;
+        for (int i = 0; i < precision.data.length; i++) {
+            distance = Math.max(distance, Math.abs(precision.data[i] - other.precision.data[i]));
+        }
+        for (int i = 0; i < shift.data.length; i++) {
+            distance = Math.max(distance, Math.abs(shift.data[i] - other.shift.data[i]));
+        }
+        return distance;
     }
 
     /** The expected rating of a session with these features, and the model's uncertainty about it (one sd). */
@@ -96,44 +113,32 @@ final class RatingPosterior {
         return sum;
     }
 
-    byte[] serialize() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeInt(shift.numRows);
-            for (double value : precision.data) {
-                out.writeDouble(value);
-            }
-            for (double value : shift.data) {
-                out.writeDouble(value);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The precision matrix and shift vector, as {@link PersonalModel} stores them. */
+    void writeTo(DataOutputStream out) throws IOException {
+        out.writeInt(shift.numRows);
+        for (double value : precision.data) {
+            out.writeDouble(value);
         }
-        return bytes.toByteArray();
+        for (double value : shift.data) {
+            out.writeDouble(value);
+        }
     }
 
-    static RatingPosterior deserialize(byte[] serialized) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-            if (in.readByte() != FORMAT) {
-                throw new IllegalStateException("unknown model format");
-            }
-            int d = in.readInt();
-            if (d != SessionContext.DIMENSION) {
-                throw new IllegalStateException("model of dimension " + d + ", expected " + SessionContext.DIMENSION);
-            }
-            DMatrixRMaj precision = new DMatrixRMaj(d, d);
-            for (int i = 0; i < d * d; i++) {
-                precision.data[i] = in.readDouble();
-            }
-            DMatrixRMaj shift = new DMatrixRMaj(d, 1);
-            for (int i = 0; i < d; i++) {
-                shift.data[i] = in.readDouble();
-            }
-            return new RatingPosterior(precision, shift);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static RatingPosterior readFrom(DataInputStream in) throws IOException {
+        int d = in.readInt();
+        if (d != SessionContext.DIMENSION) {
+            throw new PersonalModel.UnreadableModelException(
+                    "model of dimension " + d + ", expected " + SessionContext.DIMENSION);
         }
+        DMatrixRMaj precision = new DMatrixRMaj(d, d);
+        for (int i = 0; i < d * d; i++) {
+            precision.data[i] = in.readDouble();
+        }
+        DMatrixRMaj shift = new DMatrixRMaj(d, 1);
+        for (int i = 0; i < d; i++) {
+            shift.data[i] = in.readDouble();
+        }
+        return new RatingPosterior(precision, shift);
     }
 
     private DMatrixRMaj covariance() {

@@ -7,7 +7,6 @@ import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.Scope;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -20,13 +19,13 @@ import org.springframework.stereotype.Service;
 @Service
 class RecommendationService {
 
-    private final ModelStore store;
+    private final ModelTraining training;
     private final ModelPriors priors;
     private final ModelSettings settings;
     private final CurrentUser currentUser;
 
-    RecommendationService(ModelStore store, ModelPriors priors, ModelSettings settings, CurrentUser currentUser) {
-        this.store = store;
+    RecommendationService(ModelTraining training, ModelPriors priors, ModelSettings settings, CurrentUser currentUser) {
+        this.training = training;
         this.priors = priors;
         this.settings = settings;
         this.currentUser = currentUser;
@@ -34,11 +33,11 @@ class RecommendationService {
 
     SessionRecommendation recommend(@Nullable ModuleType moduleType) {
         String userId = currentUser.requireShared(Scope.MODEL_READ);
-        Optional<UserModel> model = store.find(userId);
+        PersonalModel model = training.modelOf(userId);
         Map<TrainingOption, List<BrainKnowledge>> evidence = priors.evidence();
-        RatingPosterior posterior = model.map(store::posterior).orElseGet(() -> ModelPrior.of(evidence));
-        long steps = model.map(UserModel::trainingSteps).orElse(0L);
-        ModelPhase phase = store.phase(steps);
+        RatingPosterior posterior = model.posterior();
+        int steps = model.steps();
+        ModelPhase phase = settings.phaseAfter(steps);
 
         SessionContext chosen = Recommender.choose(
                 posterior,
@@ -46,6 +45,8 @@ class RecommendationService {
                 phase == ModelPhase.DEVELOPMENTAL,
                 new SplittableRandom(ThreadLocalRandom.current().nextLong()));
         RatingPosterior.Prediction prediction = posterior.predict(chosen.features());
+        // one number for the field and the sentence: the expectation on the 1-5 rating scale
+        double expected = Math.max(1, Math.min(5, prediction.expected()));
         List<BrainKnowledge> behind = evidence.getOrDefault(chosen.option(), List.of());
         return new SessionRecommendation(
                 chosen.option().moduleType(),
@@ -53,22 +54,22 @@ class RecommendationService {
                 chosen.frequency(),
                 chosen.durationSeconds(),
                 currentUser.user().chronotype().peak(),
-                Math.max(1, Math.min(5, prediction.expected())),
+                expected,
                 prediction.uncertainty(),
                 phase,
-                reason(phase, steps, prediction, behind),
+                reason(phase, steps, expected, prediction.uncertainty(), behind),
                 behind);
     }
 
     private String reason(
-            ModelPhase phase, long steps, RatingPosterior.Prediction prediction, List<BrainKnowledge> evidence) {
+            ModelPhase phase, int steps, double expected, double uncertainty, List<BrainKnowledge> evidence) {
         String grounds = evidence.stream()
                 .findFirst()
                 .map(RecommendationService::cite)
                 .orElse("no published evidence in the knowledge base yet");
         if (phase == ModelPhase.ADAPTIVE) {
             return "From your %d ratings your model expects %.1f (±%.1f) for this session; evidence: %s."
-                    .formatted(steps, prediction.expected(), prediction.uncertainty(), grounds);
+                    .formatted(steps, expected, uncertainty, grounds);
         }
         return "Exploring while your model learns (%d of %d ratings); evidence: %s."
                 .formatted(steps, settings.adaptiveAfter(), grounds);

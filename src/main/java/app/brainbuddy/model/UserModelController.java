@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -25,6 +26,11 @@ class UserModelController {
     @QueryMapping
     SessionRecommendation recommendSession(@Argument @Nullable ModuleType moduleType) {
         return recommendations.recommend(moduleType);
+    }
+
+    @SchemaMapping(typeName = "UserModel")
+    ModelPhase phase(ModelStatus model) {
+        return models.phaseOf(model);
     }
 
     @BatchMapping(typeName = "User")

@@ -117,6 +117,11 @@ public class SessionService {
         return sessions.findByUserIdOrderByTimestampDesc(userId);
     }
 
+    /** Every rated session of the user, in no particular order: the source the personal model is derived from. */
+    public List<TrainingSession> ratedSessionsOf(String userId) {
+        return sessions.findByUserIdAndUserRatingNotNull(userId);
+    }
+
     public void deleteAllOf(String userId) {
         sessions.deleteByUserId(userId);
     }
