@@ -48,7 +48,6 @@ class SessionSync {
     static final String UNUSABLE_ID =
             "cannot be used: send a new ObjectId (24 lowercase hex digits) made for this session";
 
-
     private final MongoTemplate mongo;
     private final Clock clock;
 
