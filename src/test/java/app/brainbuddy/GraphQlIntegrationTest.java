@@ -72,12 +72,17 @@ public abstract class GraphQlIntegrationTest {
 
     /** A client without a token. */
     protected HttpGraphQlTester anonymous() {
-        return HttpGraphQlTester.create(http());
+        // a shared, busy machine answers the first requests of a fresh server slowly
+        return HttpGraphQlTester.builder(http().mutate())
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     /** Plain HTTP to the GraphQL endpoint, for what a GraphQL client hides (status codes, raw bodies). */
     protected WebTestClient http() {
+        // a shared, busy machine (CI's two cores) can answer a fresh server's first requests slowly
         return WebTestClient.bindToServer()
+                .responseTimeout(Duration.ofSeconds(30))
                 .baseUrl("http://localhost:" + port + "/graphql")
                 .responseTimeout(RESPONSE_TIMEOUT)
                 .build();

@@ -607,7 +607,7 @@ class HostileInputTests extends GraphQlIntegrationTest {
         table.raw("users without a token", body("{ users { edges { cursor } } }", "{}"), null, Refusal.UNAUTHORIZED);
         table.raw("users as a plain user", body("{ users { edges { cursor } } }", "{}"), bearer, Refusal.FORBIDDEN);
         table.raw(
-                "addKnowledge as a plain user",
+                "deleteKnowledge as a plain user",
                 body("mutation { deleteKnowledge(id: \"000000000000000000000000\") }", "{}"),
                 bearer,
                 Refusal.FORBIDDEN);
