@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 @AnalyzeClasses(packages = "app.brainbuddy", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    /** The features; graphql/ and mongo/ are what they all share. */
+    /** The features; graphql/ and mongo/ (and keys/, logging/ below them) are what they all share. */
     private static final String[] FEATURES = {
         "..account..", "..auth..", "..habit..", "..knowledge..", "..model..", "..session..", "..user.."
     };
@@ -32,7 +32,11 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule sharedPackagesKnowNoFeature = noClasses()
             .that()
-            .resideInAnyPackage("app.brainbuddy.graphql..", "app.brainbuddy.mongo..")
+            .resideInAnyPackage(
+                    "app.brainbuddy.graphql..",
+                    "app.brainbuddy.mongo..",
+                    "app.brainbuddy.keys..",
+                    "app.brainbuddy.logging..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(FEATURES);

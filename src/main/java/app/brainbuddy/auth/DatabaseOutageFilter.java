@@ -1,15 +1,15 @@
 package app.brainbuddy.auth;
 
 import app.brainbuddy.graphql.DatabaseUnavailable;
+import app.brainbuddy.graphql.HttpErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,8 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
-    private static final String BODY = """
-            {"errors":[{"message":"%s","extensions":{"classification":"INTERNAL_ERROR"}}]}""";
+    private final HttpErrors errors;
+
+    DatabaseOutageFilter(HttpErrors errors) {
+        this.errors = errors;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -31,10 +34,12 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             if (response.isCommitted()) {
                 throw e;
             }
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8);
-            response.getWriter().write(BODY.formatted(DatabaseUnavailable.report(e, request.getRequestURI())));
+            errors.write(
+                    request,
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    ErrorType.INTERNAL_ERROR,
+                    DatabaseUnavailable.report(e, request.getRequestURI()));
         }
     }
 }

@@ -74,18 +74,22 @@ final class Passwords {
                 || type == UCharacter.SPACE_SEPARATOR;
     }
 
-    /** Each character one up, or each one down, from the one before. */
+    /** Each character one up, or each one down, from the one before; digits wrap (7890, 3210987). */
     private static boolean sequential(int[] codePoints) {
-        int step = codePoints[1] - codePoints[0];
-        if (Math.abs(step) != 1) {
-            return false;
-        }
-        for (int i = 2; i < codePoints.length; i++) {
-            if (codePoints[i] - codePoints[i - 1] != step) {
-                return false;
+        for (int step : new int[] {1, -1}) {
+            int i = 1;
+            while (i < codePoints.length && codePoints[i] == next(codePoints[i - 1], step)) {
+                i++;
+            }
+            if (i == codePoints.length) {
+                return true;
             }
         }
-        return true;
+        return false;
+    }
+
+    private static int next(int c, int step) {
+        return c >= '0' && c <= '9' ? '0' + Math.floorMod(c - '0' + step, 10) : c + step;
     }
 
     private static Set<String> load(String resource) {

@@ -1,18 +1,19 @@
 package app.brainbuddy.auth;
 
-import java.nio.charset.StandardCharsets;
+import app.brainbuddy.graphql.HttpErrors;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -20,9 +21,12 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Stateless bearer-token security. {@code /graphql} is open at the HTTP level because sign-up and
@@ -35,9 +39,14 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    private static final String INVALID_TOKEN_BODY = """
-            {"errors":[{"message":"The bearer token is invalid, expired or revoked; log in again",\
-            "extensions":{"classification":"UNAUTHORIZED"}}]}""";
+    /**
+     * What the browser may load and run: everything from this server only (GraphiQL's assets are in
+     * the jar; GraphiQL's editor sets its inline styles through the DOM, which the policy allows),
+     * pictures and fonts also as data URIs; no framing, plugins or foreign form targets.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain api(
@@ -45,7 +54,8 @@ class SecurityConfiguration {
             JwtDecoder jwtDecoder,
             JwtSettings settings,
             ExternalIssuerSettings external,
-            TokenAccounts accounts)
+            TokenAccounts accounts,
+            HttpErrors errors)
             throws Exception {
         Map<String, AuthenticationManager> issuers = new HashMap<>();
         issuers.put(settings.issuer(), manager(jwtDecoder, accounts::ownToken));
@@ -60,7 +70,10 @@ class SecurityConfiguration {
                                 "/graphiql",
                                 "/graphiql/**",
                                 "/webjars/**",
+                                "/favicon.ico",
                                 "/.well-known/jwks.json",
+                                // the signed link is the grant: an audio element cannot send a bearer token
+                                "/sessions/*/audio",
                                 "/actuator/health",
                                 "/actuator/health/**",
                                 "/actuator/info",
@@ -70,10 +83,16 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .denyAll())
-                .addFilterBefore(new DatabaseOutageFilter(), BearerTokenAuthenticationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frames -> frames.deny()))
+                .addFilterBefore(new DatabaseOutageFilter(errors), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(issuers::get))
-                        .authenticationEntryPoint(invalidToken()))
+                        .authenticationEntryPoint(signIn(errors))
+                        .accessDeniedHandler(forbidden(errors)))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(signIn(errors)).accessDeniedHandler(forbidden(errors)))
                 .build();
     }
 
@@ -101,15 +120,32 @@ class SecurityConfiguration {
         return decoder;
     }
 
-    /** The standard 401 with its WWW-Authenticate header, and a body GraphQL clients can read. */
-    private static AuthenticationEntryPoint invalidToken() {
+    /**
+     * The standard 401 with its WWW-Authenticate header, and a body GraphQL clients can read that
+     * says whether a token is missing or was refused.
+     */
+    private static AuthenticationEntryPoint signIn(HttpErrors errors) {
         BearerTokenAuthenticationEntryPoint standard = new BearerTokenAuthenticationEntryPoint();
         return (request, response, exception) -> {
             standard.commence(request, response, exception);
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8);
-            response.getWriter().write(INVALID_TOKEN_BODY);
+            String message = exception instanceof OAuth2AuthenticationException
+                    ? "The bearer token is invalid, expired or revoked; log in again"
+                    : "Sign in: this request needs a bearer token";
+            errors.write(request, response, HttpStatus.UNAUTHORIZED, ErrorType.UNAUTHORIZED, message);
+        };
+    }
+
+    /** The standard 403 with its WWW-Authenticate header, and a GraphQL-shaped body. */
+    private static AccessDeniedHandler forbidden(HttpErrors errors) {
+        BearerTokenAccessDeniedHandler standard = new BearerTokenAccessDeniedHandler();
+        return (request, response, exception) -> {
+            standard.handle(request, response, exception);
+            errors.write(
+                    request,
+                    response,
+                    HttpStatus.FORBIDDEN,
+                    ErrorType.FORBIDDEN,
+                    "This needs an administrator's bearer token");
         };
     }
 }

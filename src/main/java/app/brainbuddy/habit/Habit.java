@@ -11,9 +11,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 
 /**
- * A habit loop (trigger, routine, reward) with its interrupt protocol and attempt counters. The
- * counters, streaks and {@code days} (attempts per UTC day, keyed {@code yyyy-MM-dd}) change only
- * through atomic updates of this one document, so they always agree with each other.
+ * A habit loop (trigger, routine, reward) with its interrupt protocol and attempt counters. Each
+ * attempt is one atomic update of this one document: it enters {@code attempt_log} under its client
+ * id only if that id is not there yet, and in the same step increments the counters and its day in
+ * {@code days} (attempts per UTC day, keyed {@code yyyy-MM-dd}). So counters, days and log always
+ * agree, a retry counts once, and there is no second write a crash could separate from the first.
+ * Streaks depend on the order in time, which offline attempts do not arrive in: they are computed
+ * from the log when read. {@code current_streak} and {@code best_streak} hold the streaks of attempts
+ * recorded before the log existed, which come first.
  */
 @Document("habits")
 // a user's habits in creation order
@@ -28,12 +33,13 @@ public record Habit(
         @Field("interrupt_protocol") InterruptProtocol interruptProtocol,
         @Field("success_count") int successCount,
         @Field("attempt_count") int attemptCount,
-        // null in documents written before streaks were tracked
-        @Field("current_streak") @Nullable Integer storedCurrentStreak,
-        @Field("best_streak") @Nullable Integer storedBestStreak,
+        // the streaks of attempts recorded before the log; null in documents older than streaks
+        @Field("current_streak") @Nullable Integer unloggedCurrentStreak,
+        @Field("best_streak") @Nullable Integer unloggedBestStreak,
 
         @Field("last_attempt_at") @Nullable Instant lastAttemptAt,
         @Nullable Map<String, DayCount> days,
+        @Field("attempt_log") @Nullable Map<String, LoggedAttempt> attemptLog,
         @Field("created_at") Instant createdAt)
         implements OwnedByUser {
 
@@ -43,11 +49,18 @@ public record Habit(
     }
 
     public int currentStreak() {
-        return storedCurrentStreak == null ? 0 : storedCurrentStreak;
+        return streaks().current();
     }
 
     public int bestStreak() {
-        return storedBestStreak == null ? 0 : storedBestStreak;
+        return streaks().best();
+    }
+
+    HabitStreaks streaks() {
+        HabitStreaks unlogged = new HabitStreaks(
+                unloggedCurrentStreak == null ? 0 : unloggedCurrentStreak,
+                unloggedBestStreak == null ? 0 : unloggedBestStreak);
+        return unlogged.after(attemptLog == null ? Map.of() : attemptLog);
     }
 
     public double strength() {

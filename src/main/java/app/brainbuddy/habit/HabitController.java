@@ -53,6 +53,11 @@ class HabitController {
         return habits.recordAttempt(input);
     }
 
+    @MutationMapping
+    List<Habit> recordHabitAttempts(@Argument List<HabitAttemptInput> input) {
+        return habits.recordAttempts(input);
+    }
+
     @SchemaMapping
     List<HabitDay> history(Habit habit, @Argument @Nullable Integer days) {
         return habits.history(habit, days);

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,7 @@ public class HabitService {
 
     static final int DEFAULT_HISTORY_DAYS = 30;
     static final int MAX_HISTORY_DAYS = 366;
+    static final int RECENT_DAYS = 14;
     private static final Sort OLDEST_FIRST = Sort.by("createdAt", "id");
 
     private final HabitRepository habits;
@@ -83,6 +85,7 @@ public class HabitService {
                 0,
                 null,
                 Map.of(),
+                Map.of(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return habits.insert(habit);
     }
@@ -125,8 +128,12 @@ public class HabitService {
     }
 
     Habit recordAttempt(HabitAttemptInput input) {
-        return attempts.record(currentUser.requireAccount(), input.habitId(), input.success())
+        return attempts.record(currentUser.requireAccount(), input)
                 .orElseThrow(() -> ApiException.notFound("Habit", input.habitId()));
+    }
+
+    List<Habit> recordAttempts(List<HabitAttemptInput> inputs) {
+        return attempts.recordAll(currentUser.requireAccount(), inputs);
     }
 
     /** The caller's own habit; another user's answers exactly like a missing one. */
@@ -150,6 +157,46 @@ public class HabitService {
                     return new HabitDay(date, count.attempts(), count.successes());
                 })
                 .toList();
+    }
+
+    /**
+     * The habit loop a PFC gym session should rehearse: the one asked for (any of the user's habits;
+     * another user's answers NOT_FOUND), else the NEGATIVE_LOOP habit with the lowest success over the
+     * last {@value #RECENT_DAYS} days (its whole history when it has no recent attempts; never
+     * practised counts as 0), the oldest on a tie; empty for a user without habit loops.
+     */
+    public Optional<InterruptDrill> drillFor(String userId, @Nullable String habitId) {
+        Optional<Habit> chosen;
+        if (habitId != null) {
+            chosen = Optional.of(habits.findByIdAndUserId(habitId, userId)
+                    .orElseThrow(() -> ApiException.notFound("Habit", habitId)));
+        } else {
+            LocalDate since =
+                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(RECENT_DAYS - 1);
+            chosen = habits.findByUserIdInAndHabitType(List.of(userId), HabitType.NEGATIVE_LOOP, OLDEST_FIRST).stream()
+                    .min(Comparator.comparingDouble(habit -> recentSuccess(habit, since)));
+        }
+        return chosen.map(habit -> new InterruptDrill(
+                habit.id(),
+                habit.trigger(),
+                habit.interruptProtocol().technique(),
+                habit.interruptProtocol().durationSeconds()));
+    }
+
+    private static double recentSuccess(Habit habit, LocalDate since) {
+        int attempts = 0;
+        int successes = 0;
+        for (Map.Entry<String, Habit.DayCount> day : habit.daysOrEmpty().entrySet()) {
+            if (!LocalDate.parse(day.getKey()).isBefore(since)) {
+                attempts += day.getValue().attempts();
+                successes += day.getValue().successes();
+            }
+        }
+        if (attempts > 0) {
+            return (double) successes / attempts;
+        }
+        Double overall = habit.successRate();
+        return overall == null ? 0 : overall;
     }
 
     /** The loader key of {@code user.habits(habitType)}, once the caller may read habits. */

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,7 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Fills an empty knowledge base with the reviewed evidence in {@value #RESOURCE}. A knowledge base
  * that holds anything is left alone, so administrators' edits and deletions stay. Runs as an
  * {@link ApplicationRunner}: after every bean's initialisation, so after {@code MongoIndexes} has
- * created the indexes, and before the application reports itself ready for traffic. Each entry's
+ * created the indexes, and before the application reports itself ready for traffic: Spring Boot
+ * turns readiness to ACCEPTING_TRAFFIC only after every runner, so {@code /actuator/health/readiness}
+ * is DOWN until the knowledge base is filled. A server stopped while it fills the knowledge base
+ * stops quietly; the next start fills it. Each entry's
  * {@code _id} is derived from its content, so instances starting together on an empty database
  * insert each entry once: the later inserts fail on the {@code _id} and are ignored.
  */
@@ -54,19 +58,31 @@ class StarterKnowledge implements ApplicationRunner {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    StarterKnowledge(MongoTemplate mongo, Clock clock) {
+    private final ConfigurableApplicationContext context;
+
+    StarterKnowledge(MongoTemplate mongo, Clock clock, ConfigurableApplicationContext context) {
         this.mongo = mongo;
         this.clock = clock;
+        this.context = context;
     }
 
     /** Not for {@code --dump} and {@code --restore}, which must see the database as it is. */
     @Override
     public void run(ApplicationArguments args) {
-        if (!DumpCommand.isRequested(args.getSourceArgs())) {
+        if (DumpCommand.isRequested(args.getSourceArgs())) {
+            return;
+        }
+        try {
             int inserted = seed();
             if (inserted > 0) {
                 log.info("Filled the empty knowledge base with {} starter entries", inserted);
             }
+        } catch (RuntimeException e) {
+            if (context.isActive()) {
+                throw e;
+            }
+            // stopped (Ctrl+C, SIGTERM) while filling: the database client is closed under us
+            log.info("Stopped before the knowledge base was filled; the next start fills it");
         }
     }
 

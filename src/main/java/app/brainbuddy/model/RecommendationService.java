@@ -32,7 +32,7 @@ class RecommendationService {
         this.currentUser = currentUser;
     }
 
-    SessionRecommendation recommend(@Nullable ModuleType moduleType) {
+    SessionRecommendation recommend(@Nullable ModuleType moduleType, boolean headphones) {
         String userId = currentUser.requireShared(Scope.MODEL_READ);
         PersonalModel model = training.modelOf(userId);
         Map<TrainingOption, List<BrainKnowledge>> evidence = priors.evidence();
@@ -61,7 +61,10 @@ class RecommendationService {
                 prediction.uncertainty(),
                 phase,
                 reason(phase, steps, expected, prediction.uncertainty(), behind),
-                behind);
+                behind,
+                chosen.option().target() == null
+                        ? null
+                        : chosen.option().target().delivery(headphones));
     }
 
     private String reason(

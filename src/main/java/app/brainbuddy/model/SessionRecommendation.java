@@ -1,6 +1,7 @@
 package app.brainbuddy.model;
 
 import app.brainbuddy.knowledge.BrainKnowledge;
+import app.brainbuddy.session.BeatDelivery;
 import app.brainbuddy.session.BrainwaveTarget;
 import app.brainbuddy.session.ModuleType;
 import app.brainbuddy.user.HourWindow;
@@ -18,4 +19,5 @@ record SessionRecommendation(
         double uncertainty,
         ModelPhase phase,
         String reason,
-        List<BrainKnowledge> evidence) {}
+        List<BrainKnowledge> evidence,
+        @Nullable BeatDelivery delivery) {}

@@ -24,8 +24,9 @@ class UserModelController {
     }
 
     @QueryMapping
-    SessionRecommendation recommendSession(@Argument @Nullable ModuleType moduleType) {
-        return recommendations.recommend(moduleType);
+    SessionRecommendation recommendSession(
+            @Argument @Nullable ModuleType moduleType, @Argument @Nullable Boolean headphones) {
+        return recommendations.recommend(moduleType, !Boolean.FALSE.equals(headphones));
     }
 
     @SchemaMapping(typeName = "UserModel")

@@ -26,14 +26,17 @@ final class EmbeddedMongoServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
     private final MongoSettings.Embedded settings;
-    /** Known to this process only: the driver names it in every connection's handshake. */
-    private final String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    /** Known to this process only (unless configured): the driver names it in every connection's handshake. */
+    private final String secret;
 
     private final InetSocketAddress address;
     private volatile MongoServer server;
 
     EmbeddedMongoServer(MongoSettings.Embedded settings) {
         this.settings = settings;
+        this.secret = settings.clientName() != null && !settings.clientName().isBlank()
+                ? settings.clientName()
+                : HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         this.server = serve(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()));
         this.address = server.getLocalAddress();
         log.warn(

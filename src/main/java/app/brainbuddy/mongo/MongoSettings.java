@@ -27,13 +27,17 @@ public record MongoSettings(
     /**
      * The embedded mongo-java-server: an H2 file (kept across restarts) or memory (tests). Every
      * write is in the file before it is acknowledged; {@code fsync} also forces it to the disk
-     * (survives a power cut, not only a killed process).
+     * (survives a power cut, not only a killed process). {@code clientName} is the application name
+     * a connection must give in its handshake; blank, a random one is made at each start, known to
+     * this process only (set it only to let tools of your own in, as {@code bench/run
+     * --in-process-db} does).
      */
     public record Embedded(
             @DefaultValue("file") Storage storage,
             @DefaultValue("./data/brain-buddy.mv.db") Path path,
             @DefaultValue("0") int port,
-            @DefaultValue("true") boolean fsync) {}
+            @DefaultValue("true") boolean fsync,
+            @Nullable String clientName) {}
 
     public enum Storage {
         FILE,

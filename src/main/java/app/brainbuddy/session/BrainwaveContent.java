@@ -13,8 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Content of a brainwave session: a beat frequency inside the target band, taken from the strongest
  * evidence for that band and varied a little by the seed; a carrier tone of 200-500 Hz; and the
- * delivery. Binaural beats serve delta to beta; gamma beats lie above the ~30 Hz up to which binaural
- * beats are perceived, so gamma is delivered as isochronic pulses.
+ * delivery that fits the band and the listener ({@link BrainwaveTarget#delivery}).
  */
 final class BrainwaveContent {
 
@@ -26,13 +25,6 @@ final class BrainwaveContent {
     /** How far the seed may move the beat from the evidence's frequency, as a share of the band's width. */
     private static final double JITTER = 0.1;
 
-    private static final String MIXED_EVIDENCE =
-            "The evidence for brainwave entrainment is mixed: reviews report small or inconsistent effects, and"
-                    + " entrainment of EEG rhythms is not established. Treat this as an experiment and rate how it worked.";
-
-    private static final String WHY_ISOCHRONIC = "Binaural beats are perceived only up to about 30 Hz, so this"
-            + " %s Hz beat is delivered as isochronic pulses (one tone switched on and off), which need no headphones.";
-
     private BrainwaveContent() {}
 
     static GeneratedContent generate(ContentRequest request, List<BrainKnowledge> evidence) {
@@ -41,7 +33,8 @@ final class BrainwaveContent {
             throw new IllegalArgumentException("a brainwave session needs a target");
         }
         SplittableRandom random = new SplittableRandom(request.seed());
-        List<BrainKnowledge> used = relevant(target, evidence);
+        BeatDelivery delivery = target.delivery(request.headphones());
+        List<BrainKnowledge> used = relevant(target, delivery, evidence);
         double beat;
         if (request.frequency() != null) {
             beat = clamp(Math.round(request.frequency() * 10) / 10.0, target);
@@ -59,36 +52,58 @@ final class BrainwaveContent {
                 .findFirst()
                 .orElseGet(() ->
                         CARRIER_LOW_HZ + 10 * random.nextInt((int) (CARRIER_HIGH_HZ - CARRIER_LOW_HZ) / 10 + 1));
-
+        DeliveryChoice choice = DeliveryChoice.of(target, beat, request.headphones(), evidence);
         Timing timing = new Timing(request);
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("frequency", beat);
-        content.put("duration", request.durationSeconds());
+        BrainwaveSessionContent typed = new BrainwaveSessionContent(
+                request.durationSeconds(),
+                delivery,
+                carrier,
+                beat,
+                delivery == BeatDelivery.ISOCHRONIC
+                        ? new Pulse(
+                                beat,
+                                StoredContent.DEFAULT_PULSE_SHAPE.dutyCycle(),
+                                StoredContent.DEFAULT_PULSE_SHAPE.shape())
+                        : null,
+                StoredContent.DEFAULT_FADE_SECONDS,
+                StoredContent.DEFAULT_FADE_SECONDS,
+                StoredContent.DEFAULT_LEVEL,
+                choice.reason(),
+                StoredContent.MIXED_EVIDENCE,
+                timing.describe());
+
+        Map<String, Object> content = new LinkedHashMap<>(StoredContent.write(typed));
         content.put(
                 "band",
                 Map.of("name", StoredEnums.stored(target), "low_hz", target.lowHz(), "high_hz", target.highHz()));
-        content.put("carrier_frequency", carrier);
-        content.put("delivery", delivery(target, beat, carrier));
         used.stream()
                 .map(entry -> entry.stimulusParameters().get("timing"))
                 .filter(String.class::isInstance)
                 .findFirst()
                 .ifPresent(studied -> content.put("studied_timing", studied));
-        content.put("timing", timing.describe());
-        content.put("evidence_note", MIXED_EVIDENCE);
+        content.put("timing", StoredContent.write(timing.describe()));
         content.put("seed", request.seed());
         return new GeneratedContent(
                 content,
-                Stream.concat(used.stream(), Timing.evidence(evidence).stream())
+                Stream.of(used, choice.evidence(), Timing.evidence(evidence))
+                        .flatMap(List::stream)
                         .map(BrainKnowledge::id)
+                        .distinct()
                         .toList());
     }
 
-    /** The entries about this band for its delivery: binaural evidence for delta to beta, all entrainment for gamma. */
-    static List<BrainKnowledge> relevant(BrainwaveTarget target, List<BrainKnowledge> evidence) {
+    /**
+     * The entries about this band for its delivery: binaural evidence for binaural beats, binaural and
+     * monaural evidence for monaural beats, all entrainment evidence for isochronic pulses.
+     */
+    static List<BrainKnowledge> relevant(BrainwaveTarget target, BeatDelivery delivery, List<BrainKnowledge> evidence) {
+        Set<String> stimuli = switch (delivery) {
+            case BINAURAL -> Set.of("binaural_beats");
+            case MONAURAL -> Set.of("binaural_beats", DeliveryChoice.MONAURAL_STIMULUS);
+            case ISOCHRONIC -> STIMULI;
+        };
         return evidence.stream()
-                .filter(entry -> STIMULI.contains(entry.stimulusType()))
-                .filter(entry -> !target.binaural() || entry.stimulusType().equals("binaural_beats"))
+                .filter(entry -> stimuli.contains(entry.stimulusType()))
                 .filter(entry -> isAbout(entry, target))
                 .toList();
     }
@@ -105,31 +120,6 @@ final class BrainwaveContent {
 
     private static double clamp(double hz, BrainwaveTarget target) {
         return Math.max(target.lowHz(), Math.min(target.highHz(), hz));
-    }
-
-    private static Map<String, Object> delivery(BrainwaveTarget target, double beat, double carrier) {
-        if (target.binaural()) {
-            return Map.of(
-                    "method",
-                    "binaural",
-                    "headphones_required",
-                    true,
-                    "left_ear_hz",
-                    carrier,
-                    "right_ear_hz",
-                    Math.round((carrier + beat) * 10) / 10.0);
-        }
-        return Map.of(
-                "method",
-                "isochronic",
-                "headphones_required",
-                false,
-                "pulse_rate_hz",
-                beat,
-                "tone_hz",
-                carrier,
-                "why",
-                WHY_ISOCHRONIC.formatted(beat));
     }
 
     /** Whether an entry speaks about this band: by name, as "any"/"various", or by a frequency inside it. */

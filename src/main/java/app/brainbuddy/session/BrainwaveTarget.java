@@ -36,4 +36,16 @@ public enum BrainwaveTarget {
     boolean binaural() {
         return highHz <= BINAURAL_LIMIT_HZ;
     }
+
+    /**
+     * How to deliver this band: binaural beats with headphones, monaural beats without them (the
+     * knowledge base rates them above isochronic tones), isochronic pulses for gamma whatever the
+     * listener has, since binaural beats above ~30 Hz are not perceived.
+     */
+    public BeatDelivery delivery(boolean headphones) {
+        if (!binaural()) {
+            return BeatDelivery.ISOCHRONIC;
+        }
+        return headphones ? BeatDelivery.BINAURAL : BeatDelivery.MONAURAL;
+    }
 }

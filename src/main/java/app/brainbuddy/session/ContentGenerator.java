@@ -31,7 +31,7 @@ class ContentGenerator {
     /** The entries behind one kind of session, strongest first, leaving out the timing evidence. */
     List<BrainKnowledge> evidenceFor(TrainingOption option, List<BrainKnowledge> evidence) {
         if (option.target() != null) {
-            return BrainwaveContent.relevant(option.target(), evidence);
+            return BrainwaveContent.relevant(option.target(), option.target().delivery(true), evidence);
         }
         Set<String> stimuli = library.stimulusTypes(option.moduleType());
         return evidence.stream()

@@ -1,11 +1,13 @@
 package app.brainbuddy.session;
 
+import app.brainbuddy.habit.InterruptDrill;
 import app.brainbuddy.user.Chronotype;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What to generate content for: the session asked for (a beat frequency when the caller chose one),
- * who trains, at which local hour, from which seed.
+ * who trains, at which local hour, from which seed; whether the listener has headphones; for a PFC gym
+ * session, the person's habit whose interrupt protocol it rehearses.
  */
 record ContentRequest(
         ModuleType moduleType,
@@ -14,4 +16,6 @@ record ContentRequest(
         int durationSeconds,
         Chronotype chronotype,
         int localHour,
-        long seed) {}
+        long seed,
+        boolean headphones,
+        @Nullable InterruptDrill habit) {}

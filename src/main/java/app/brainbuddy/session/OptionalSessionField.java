@@ -2,6 +2,7 @@ package app.brainbuddy.session;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -11,22 +12,22 @@ import org.jspecify.annotations.Nullable;
  * them: the generated content is most of a session's size, the evidence ids most of the rest.
  */
 enum OptionalSessionField {
-    CONTENT("generatedContent", "generated_content"),
-    EVIDENCE("evidence", "evidence_ids");
+    CONTENT("generated_content", "generatedContent", "content", "audio"),
+    EVIDENCE("evidence_ids", "evidence");
 
-    private final String schemaField;
     private final String storedField;
+    private final List<String> schemaFields;
 
-    OptionalSessionField(String schemaField, String storedField) {
-        this.schemaField = schemaField;
+    OptionalSessionField(String storedField, String... schemaFields) {
         this.storedField = storedField;
+        this.schemaFields = List.of(schemaFields);
     }
 
     /** The optional fields a connection's selection needs. */
     static Set<OptionalSessionField> selectedIn(DataFetchingFieldSelectionSet connection) {
         Set<OptionalSessionField> selected = EnumSet.noneOf(OptionalSessionField.class);
         for (OptionalSessionField field : values()) {
-            if (connection.contains("edges/node/" + field.schemaField)) {
+            if (field.schemaFields.stream().anyMatch(name -> connection.contains("edges/node/" + name))) {
                 selected.add(field);
             }
         }

@@ -1,7 +1,12 @@
 package app.brainbuddy.session;
 
+import app.brainbuddy.habit.InterruptDrill;
 import app.brainbuddy.knowledge.BrainKnowledge;
+import app.brainbuddy.mongo.StoredEnums;
 import app.brainbuddy.session.RoutineLibrary.Routine;
+import app.brainbuddy.session.RoutineSessionContent.HabitDrill;
+import app.brainbuddy.session.RoutineSessionContent.Intensity;
+import app.brainbuddy.session.RoutineSessionContent.RoutineBlock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,12 +20,16 @@ import java.util.stream.Stream;
 /**
  * Content of a movers, pfc_gym or mental_rehearsal session: the module's routines in an order shuffled
  * by the seed, demanding ones first inside the chronotype's peak window and light ones first outside
- * it, repeated as needed and cut so that the blocks add up to the session's duration exactly.
+ * it, repeated as needed and cut so that the blocks add up to the session's duration exactly. A PFC gym
+ * session for a person with a habit loop first rehearses that habit's own interrupt protocol.
  */
 final class RoutineContent {
 
     /** A last block shorter than this is added to the block before it rather than started. */
     static final int SHORTEST_BLOCK_SECONDS = 30;
+
+    /** The evidence behind rehearsing a habit's interrupt protocol: if-then plans for its trigger. */
+    static final String DRILL_STIMULUS = "implementation_intentions";
 
     private RoutineContent() {}
 
@@ -32,30 +41,51 @@ final class RoutineContent {
         List<Routine> order = shuffled(library, new SplittableRandom(request.seed()));
         order.sort(Comparator.comparing(routine -> routine.demanding() != timing.inPeak()));
 
-        List<Map<String, Object>> blocks = new ArrayList<>();
+        List<RoutineBlock> blocks = new ArrayList<>();
         Set<String> stimuli = new HashSet<>();
         int remaining = request.durationSeconds();
+        InterruptDrill habit = request.habit();
+        HabitDrill drill = null;
+        if (habit != null) {
+            List<BrainKnowledge> behind = evidence.stream()
+                    .filter(entry -> entry.stimulusType().equals(DRILL_STIMULUS))
+                    .toList();
+            drill = new HabitDrill(
+                    habit.habitId(), habit.trigger(), habit.technique(), habit.durationSeconds(), drillNote(behind));
+            int seconds = blockSeconds(habit.durationSeconds(), remaining);
+            blocks.add(new RoutineBlock(
+                    "habit_interrupt",
+                    "Interrupt drill: " + habit.technique(),
+                    seconds,
+                    Intensity.DEMANDING,
+                    List.of(
+                            "Picture your trigger as vividly as you can: " + habit.trigger() + ".",
+                            "As the urge rises, start your interrupt: " + habit.technique() + ", for "
+                                    + habit.durationSeconds() + " seconds.",
+                            "Say your plan: 'If " + habit.trigger() + ", then I will " + habit.technique() + ".'")));
+            stimuli.add(DRILL_STIMULUS);
+            remaining -= seconds;
+        }
         for (int i = 0; remaining > 0; i++) {
             Routine routine = order.get(i % order.size());
-            int seconds = Math.min(routine.seconds(), remaining);
-            if (remaining - seconds < SHORTEST_BLOCK_SECONDS) {
-                seconds = remaining;
-            }
-            blocks.add(Map.of(
-                    "id", routine.id(),
-                    "title", routine.title(),
-                    "seconds", seconds,
-                    "intensity", routine.intensity(),
-                    "steps", routine.steps()));
+            int seconds = blockSeconds(routine.seconds(), remaining);
+            blocks.add(new RoutineBlock(
+                    routine.id(),
+                    routine.title(),
+                    seconds,
+                    StoredEnums.parse(Intensity.class, routine.intensity()),
+                    routine.steps()));
             stimuli.addAll(routine.evidence());
             remaining -= seconds;
         }
 
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("duration", request.durationSeconds());
-        content.put("intensity", timing.inPeak() ? "demanding" : "light");
-        content.put("routine", blocks);
-        content.put("timing", timing.describe());
+        Map<String, Object> content = new LinkedHashMap<>(StoredContent.write(new RoutineSessionContent(
+                request.durationSeconds(),
+                timing.inPeak() ? Intensity.DEMANDING : Intensity.LIGHT,
+                blocks,
+                drill,
+                timing.describe())));
+        content.put("timing", StoredContent.write(timing.describe()));
         content.put("seed", request.seed());
         return new GeneratedContent(
                 content,
@@ -64,6 +94,22 @@ final class RoutineContent {
                                 Timing.evidence(evidence).stream())
                         .map(BrainKnowledge::id)
                         .toList());
+    }
+
+    /** A block of this length, or all that is left when less than a short block would remain after it. */
+    private static int blockSeconds(int wanted, int remaining) {
+        int seconds = Math.min(wanted, remaining);
+        return remaining - seconds < SHORTEST_BLOCK_SECONDS ? remaining : seconds;
+    }
+
+    private static String drillNote(List<BrainKnowledge> evidence) {
+        String plan = "Rehearsing an if-then plan for the trigger is an implementation intention";
+        return evidence.stream()
+                .findFirst()
+                .map(entry -> plan
+                        + ": the knowledge base rates its effect on %s at %.2f of 1."
+                                .formatted(entry.outcome().replace('_', ' '), entry.evidenceStrength()))
+                .orElse(plan + ".");
     }
 
     private static List<Routine> shuffled(List<Routine> library, SplittableRandom random) {

@@ -17,6 +17,7 @@ import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.QueryMapper;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
@@ -40,15 +41,24 @@ class SessionPages {
     /** MongoDB 5.0: the first whose {@code $lookup} pipelines use the joined collection's indexes. */
     private static final int LOOKUP_USES_INDEXES = 13;
 
+    /** Which form to use: the one the server suits (the default), or one forced, so tests run both. */
+    enum Form {
+        AUTO,
+        LOOKUP,
+        FIND
+    }
+
     private final MongoTemplate mongo;
     private final MongoClient client;
+    private final Form form;
     private final QueryMapper queryMapper;
     private final MongoPersistentEntity<?> sessionEntity;
     private volatile @Nullable Boolean lookupUsesIndexes;
 
-    SessionPages(MongoTemplate mongo, MongoClient client) {
+    SessionPages(MongoTemplate mongo, MongoClient client, @Value("${brainbuddy.sessions.page-form:auto}") Form form) {
         this.mongo = mongo;
         this.client = client;
+        this.form = form;
         this.queryMapper = new QueryMapper(mongo.getConverter());
         this.sessionEntity =
                 mongo.getConverter().getMappingContext().getRequiredPersistentEntity(TrainingSession.class);
@@ -65,6 +75,9 @@ class SessionPages {
 
     /** Decided once the driver knows the server; until then MongoDB's form, the one for production. */
     private boolean lookupUsesIndexes() {
+        if (form != Form.AUTO) {
+            return form == Form.LOOKUP;
+        }
         Boolean known = lookupUsesIndexes;
         if (known == null) {
             int wireVersion = client.getClusterDescription().getServerDescriptions().stream()

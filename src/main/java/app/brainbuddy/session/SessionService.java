@@ -5,6 +5,7 @@ import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.graphql.ParentKey;
 import app.brainbuddy.graphql.QueryCost;
+import app.brainbuddy.habit.HabitService;
 import app.brainbuddy.knowledge.BrainKnowledge;
 import app.brainbuddy.knowledge.KnowledgeService;
 import app.brainbuddy.limit.PersonQuotas;
@@ -19,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -35,6 +37,7 @@ public class SessionService {
     private final SessionStats stats;
     private final ContentGenerator generator;
     private final KnowledgeService knowledge;
+    private final HabitService habits;
     private final CurrentUser currentUser;
     private final PersonQuotas quotas;
     private final Clock clock;
@@ -45,6 +48,7 @@ public class SessionService {
             SessionStats stats,
             ContentGenerator generator,
             KnowledgeService knowledge,
+            HabitService habits,
             CurrentUser currentUser,
             PersonQuotas quotas,
             Clock clock) {
@@ -54,6 +58,7 @@ public class SessionService {
         this.stats = stats;
         this.generator = generator;
         this.knowledge = knowledge;
+        this.habits = habits;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -72,7 +77,11 @@ public class SessionService {
                 input.durationSeconds(),
                 currentUser.user().chronotype(),
                 localHour,
-                ThreadLocalRandom.current().nextLong());
+                ThreadLocalRandom.current().nextLong(),
+                input.hasHeadphones(),
+                input.moduleType() == ModuleType.PFC_GYM
+                        ? habits.drillFor(userId, input.habitId()).orElse(null)
+                        : null);
         GeneratedContent generated =
                 generator.generate(request, knowledge.about(generator.stimulusTypes(input.moduleType())));
         return sessions.insert(new TrainingSession(
@@ -96,6 +105,19 @@ public class SessionService {
                 .collect(Collectors.toSet()));
         return options.stream()
                 .collect(Collectors.toMap(Function.identity(), option -> generator.evidenceFor(option, evidence)));
+    }
+
+    /** The session's content, typed, whatever shape was stored. */
+    public SessionContent contentOf(TrainingSession session) {
+        return StoredContent.read(session);
+    }
+
+    /**
+     * A session of this user with its typed content, for the audio endpoint whose signed URL already
+     * names the user; empty when there is no such session any more.
+     */
+    public Optional<SessionContent> contentOf(String sessionId, String userId) {
+        return sessions.findByIdAndUserId(sessionId, userId).map(StoredContent::read);
     }
 
     /** The caller's own session; another user's answers exactly like a missing one. */

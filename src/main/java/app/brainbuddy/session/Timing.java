@@ -4,7 +4,6 @@ import app.brainbuddy.knowledge.BrainKnowledge;
 import app.brainbuddy.mongo.StoredEnums;
 import app.brainbuddy.user.HourWindow;
 import java.util.List;
-import java.util.Map;
 
 /**
  * When the user trains relative to their chronotype's peak: the knowledge base supports scheduling
@@ -18,19 +17,14 @@ record Timing(ContentRequest request) {
         return peak().contains(request.localHour());
     }
 
-    Map<String, Object> describe() {
+    TimingAdvice describe() {
         String chronotype = StoredEnums.stored(request.chronotype());
         String advice = inPeak()
                 ? "You are inside your %s peak window (%s): a good time for demanding training."
                         .formatted(chronotype, peak())
                 : "You are outside your %s peak window (%s): this session leans on lighter work; demanding training goes best inside the window."
                         .formatted(chronotype, peak());
-        return Map.of(
-                "chronotype", chronotype,
-                "local_hour", request.localHour(),
-                "peak_window", peak().toString(),
-                "in_peak", inPeak(),
-                "advice", advice);
+        return new TimingAdvice(chronotype, request.localHour(), peak().toString(), inPeak(), advice);
     }
 
     /** The knowledge entries that ground this timing advice. */

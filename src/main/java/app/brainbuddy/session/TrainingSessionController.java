@@ -69,6 +69,11 @@ class TrainingSessionController {
                 sessions.pageKey(user, filter, first, after, OptionalSessionField.selectedIn(selection)));
     }
 
+    @SchemaMapping(typeName = "TrainingSession")
+    SessionContent content(TrainingSession session) {
+        return sessions.contentOf(session);
+    }
+
     @BatchMapping(typeName = "TrainingSession")
     List<List<BrainKnowledge>> evidence(List<TrainingSession> trainingSessions) {
         return sessions.evidence(trainingSessions);

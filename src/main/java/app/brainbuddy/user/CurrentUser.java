@@ -29,14 +29,21 @@ public class CurrentUser {
     }
 
     public void requireAdmin() {
-        if (!isAdmin()) {
-            throw ApiException.forbidden("This operation is for administrators");
-        }
+        requireAdmin(caller());
     }
 
     /** For writes and account matters: the user's own token; integration tokens are read-only. */
     public String requireAccount() {
-        Caller caller = caller();
+        return requireAccount(caller());
+    }
+
+    public static void requireAdmin(Caller caller) {
+        if (!caller.admin()) {
+            throw ApiException.forbidden("This operation is for administrators");
+        }
+    }
+
+    public static String requireAccount(Caller caller) {
         if (caller.isIntegration()) {
             throw ApiException.forbidden("Integration tokens are read-only and cannot do this");
         }
@@ -56,7 +63,7 @@ public class CurrentUser {
      */
     public String requireShared(Scope scope) {
         Caller caller = caller();
-        checkIntegration(caller, scope);
+        requireShared(caller, scope);
         return caller.user().id();
     }
 
@@ -64,16 +71,18 @@ public class CurrentUser {
      * For data reached through a parent that was already authorised (a user's sessions, say):
      * only an integration token can be refused here, when it may not read this kind of data. A
      * caller without a token gets here only through the user that {@code register} or
-     * {@code login} just returned to them, which is theirs.
+     * {@code login} just returned to them, which is theirs: the schema's access rules (auth's
+     * AccessRules) hold that for every field.
      */
     public void requireSharedWithIntegration(Scope scope) {
         Caller signedIn = signedIn();
         if (signedIn != null) {
-            checkIntegration(signedIn, scope);
+            requireShared(signedIn, scope);
         }
     }
 
-    private static void checkIntegration(Caller caller, Scope scope) {
+    /** An integration token must carry the scope, and its user's privacy settings must share it. */
+    public static void requireShared(Caller caller, Scope scope) {
         Set<Scope> scopes = caller.integrationScopes();
         if (scopes != null && !(scopes.contains(scope) && scope.sharedBy(caller.user()))) {
             throw ApiException.forbidden("This integration token may not read this: it needs the scope " + scope.claim()
@@ -82,11 +91,14 @@ public class CurrentUser {
     }
 
     private static Caller caller() {
-        Caller signedIn = signedIn();
-        if (signedIn == null) {
+        return requireSignedIn(signedIn());
+    }
+
+    public static Caller requireSignedIn(@Nullable Caller caller) {
+        if (caller == null) {
             throw ApiException.unauthorized("Sign in: this operation needs a valid bearer token");
         }
-        return signedIn;
+        return caller;
     }
 
     /** The caller of this request, or null without a valid token; the auth package puts it there. */

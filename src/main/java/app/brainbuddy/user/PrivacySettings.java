@@ -6,10 +6,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The documented keys of {@code privacy_settings}: each says whether integrations the user
- * authorised may see that kind of data. All are false until the user turns them on.
+ * What integrations the user authorised may see, typed; stored as {@code privacy_settings} with the
+ * documented snake_case keys, each false until the user turns it on. Stored keys this server does not
+ * know are left as they are and ignored here.
  */
-public final class PrivacySettings {
+public record PrivacySettings(boolean shareSessions, boolean shareHabits, boolean shareStats, boolean shareModel) {
 
     static final String SHARE_SESSIONS = "share_sessions";
     static final String SHARE_HABITS = "share_habits";
@@ -18,13 +19,19 @@ public final class PrivacySettings {
 
     static final Set<String> KEYS = Set.of(SHARE_SESSIONS, SHARE_HABITS, SHARE_STATS, SHARE_MODEL);
 
-    private PrivacySettings() {}
+    static PrivacySettings of(Map<String, Object> stored) {
+        return new PrivacySettings(
+                allows(stored, SHARE_SESSIONS),
+                allows(stored, SHARE_HABITS),
+                allows(stored, SHARE_STATS),
+                allows(stored, SHARE_MODEL));
+    }
 
     static boolean allows(Map<String, Object> settings, String key) {
         return Boolean.TRUE.equals(settings.get(key));
     }
 
-    /** What is wrong with these changes, if anything: only the documented keys with boolean values are allowed. */
+    /** What is wrong with these changes of the deprecated JSON input, if anything: only the documented keys with boolean values are allowed. */
     static Optional<String> problemWith(Map<String, Object> changes) {
         for (Map.Entry<String, Object> change : changes.entrySet()) {
             if (!KEYS.contains(change.getKey())) {

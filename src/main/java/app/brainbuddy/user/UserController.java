@@ -56,6 +56,11 @@ class UserController {
     }
 
     @SchemaMapping
+    PrivacySettings privacy(User user) {
+        return PrivacySettings.of(users.profileOf(user).privacySettings());
+    }
+
+    @SchemaMapping
     StatsScope stats(User user, @Argument @Nullable Instant from, @Argument @Nullable Instant to) {
         return users.statsOf(user, from, to);
     }

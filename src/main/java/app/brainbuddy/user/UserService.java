@@ -145,13 +145,21 @@ public class UserService {
         if (input.chronotype() != null) {
             update.set("chronotype", input.chronotype());
         }
-        Map<String, Object> privacy = input.privacySettings() == null ? Map.of() : input.privacySettings();
-        PrivacySettings.problemWith(privacy).ifPresent(problem -> {
-            throw ApiException.badRequest(problem);
-        });
+        if (input.privacy() != null && input.privacySettings() != null) {
+            throw ApiException.badRequest("updateProfile: give privacy or the deprecated privacySettings, not both");
+        }
+        Map<String, Object> privacy;
+        if (input.privacy() != null) {
+            privacy = input.privacy().changes();
+        } else {
+            privacy = input.privacySettings() == null ? Map.of() : input.privacySettings();
+            PrivacySettings.problemWith(privacy).ifPresent(problem -> {
+                throw ApiException.badRequest(problem);
+            });
+        }
         privacy.forEach((key, value) -> update.set("privacy_settings." + key, value));
         if (update.getUpdateObject().isEmpty()) {
-            throw ApiException.badRequest("updateProfile: give a chronotype or privacySettings to change");
+            throw ApiException.badRequest("updateProfile: give a chronotype or privacy settings to change");
         }
         User updated = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(new ObjectId(userId))),

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.brainbuddy.GraphQlIntegrationTest;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +24,16 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /**
- * Every query and mutation of the schema, called by every kind of caller. The operations come from
- * the schema itself, so an operation added without a row here fails the test.
+ * Every query and mutation of the schema, called by every kind of caller; then every field reachable
+ * from each query and from {@code register}/{@code login}, again for every caller. The operations
+ * and fields come from the schema itself, so one added without a rule here fails the test.
  */
 class AccessMatrixTests extends GraphQlIntegrationTest {
 
     private static final String ALL_SCOPES = "ALL";
+
+    /** Only the account itself, with its own token, may read it. */
+    private static final String OWN_TOKEN = "own token";
 
     @Autowired
     private GraphQlSource graphQlSource;
@@ -259,6 +266,17 @@ class AccessMatrixTests extends GraphQlIntegrationTest {
                         NOT_FOUND,
                         UNAUTHORIZED),
                 row(
+                        "recordHabitAttempts",
+                        "mutation($id: ID!) { recordHabitAttempts(input: [{habitId: $id, success: true}]) { id } }",
+                        w -> Map.of("id", w.habitId()),
+                        ALL_SCOPES,
+                        OK,
+                        NOT_FOUND,
+                        FORBIDDEN,
+                        FORBIDDEN,
+                        NOT_FOUND,
+                        UNAUTHORIZED),
+                row(
                         "deleteHabit",
                         "mutation($id: ID!) { deleteHabit(id: $id) }",
                         w -> Map.of("id", w.habitId()),
@@ -354,6 +372,127 @@ class AccessMatrixTests extends GraphQlIntegrationTest {
                 "Authorization matrix: %d operations x %d callers = %d calls%n",
                 rows.size(), CallerKind.values().length, rows.size() * CallerKind.values().length);
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * What the nested rules say, in this test's own words: which fields an integration token needs
+     * a scope for, and which only the account itself may read. Every other field below a root answers
+     * whoever the root answered.
+     */
+    private static final Map<String, String> NESTED_RULES = Map.of(
+            "User.email", "PROFILE_READ",
+            "User.privacySettings", "PROFILE_READ",
+            "User.sessions", "SESSIONS_READ",
+            "User.habits", "HABITS_READ",
+            "User.stats", "STATS_READ",
+            "User.model", "MODEL_READ",
+            "User.integrations", OWN_TOKEN);
+
+    /** The one scope of the integration token "without scope" of {@link #world(String)} for all scopes. */
+    private static final String SCOPE_OF_THE_NARROW_TOKEN = "STATS_READ";
+
+    @Test
+    void everyFieldReachableFromEachRootAnswersEveryCallerAsItsRuleSays() {
+        var schema = graphQlSource.schema();
+        World world = world(ALL_SCOPES);
+        List<String> wrong = new ArrayList<>();
+        Set<String> walked = new TreeSet<>();
+        int calls = 0;
+        for (Row row : rows()) {
+            boolean query = schema.getQueryType().getFieldDefinition(row.operation()) != null;
+            if (!query && !Set.of("register", "login").contains(row.operation())) {
+                continue;
+            }
+            FieldWalk walk = FieldWalk.of(schema, row.document());
+            walked.addAll(walk.coordinates().values());
+            for (CallerKind caller : CallerKind.values()) {
+                calls++;
+                GraphQlTester.Response response = client(world, caller)
+                        .document(walk.document())
+                        .variables(row.variables().apply(world))
+                        .execute();
+                checkFields(row, caller, walk, response, wrong);
+            }
+        }
+        System.out.printf("Authorization matrix by field: %d fields, %d calls%n", walked.size(), calls);
+        assertThat(walked).as("the walks reach every field below the roots").containsAll(fieldsBelowRoots(schema));
+        assertThat(wrong).isEmpty();
+    }
+
+    private static void checkFields(
+            Row row, CallerKind caller, FieldWalk walk, GraphQlTester.Response response, List<String> wrong) {
+        Outcome atRoot = row.expected(caller);
+        Set<String> deniedWhere = new TreeSet<>();
+        response.errors()
+                .satisfy(errors -> errors.forEach(error -> {
+                    List<Object> path = error.getParsedPath();
+                    String where = walk.coordinateAt(path);
+                    deniedWhere.add(where);
+                    Outcome actual = error.getErrorType() instanceof ErrorType type
+                            ? Outcome.valueOf(type.name())
+                            : Outcome.UNCLASSIFIED;
+                    boolean expected = path.size() == 1
+                            ? actual == atRoot
+                            : atRoot == OK && deniedBelowTheRoot(caller, row, where) == actual;
+                    if (!expected) {
+                        wrong.add(row.operation() + " as " + caller + ": " + where + " at " + path + " answered "
+                                + actual);
+                    }
+                }));
+        if (atRoot != OK) {
+            return;
+        }
+        // a field that always answers (no list or nullable field on its way) must have been refused
+        walk.alwaysReached().stream()
+                .filter(where -> deniedBelowTheRoot(caller, row, where) != null && !deniedWhere.contains(where))
+                .forEach(where -> wrong.add(row.operation() + " as " + caller + ": " + where
+                        + " answered data, expected " + deniedBelowTheRoot(caller, row, where)));
+    }
+
+    /**
+     * How a field below a root that answered the caller should answer them: null for data. Below
+     * register and login the caller is the account just signed in.
+     */
+    private static @Nullable Outcome deniedBelowTheRoot(CallerKind caller, Row row, String coordinate) {
+        String rule = NESTED_RULES.get(coordinate);
+        if (rule == null) {
+            return null;
+        }
+        if (Set.of("register", "login").contains(row.operation())) {
+            // the rules let the account just signed in read all of itself; the integrations service
+            // still asks for that account's token in the header, a stricter gate behind them
+            boolean sameAccount = row.operation().equals("login") && caller == CallerKind.OWNER;
+            if (!OWN_TOKEN.equals(rule) || sameAccount) {
+                return null;
+            }
+            return caller == CallerKind.ANONYMOUS ? UNAUTHORIZED : FORBIDDEN;
+        }
+        boolean integration =
+                caller == CallerKind.INTEGRATION_WITH_SCOPE || caller == CallerKind.INTEGRATION_WITHOUT_SCOPE;
+        if (OWN_TOKEN.equals(rule)) {
+            boolean someoneElses =
+                    caller == CallerKind.ADMIN && !row.operation().equals("me");
+            return integration || someoneElses ? FORBIDDEN : null;
+        }
+        return caller == CallerKind.INTEGRATION_WITHOUT_SCOPE && !rule.equals(SCOPE_OF_THE_NARROW_TOKEN)
+                ? FORBIDDEN
+                : null;
+    }
+
+    /** Every field of every object type but the roots' own: what the walks must reach. */
+    private static Set<String> fieldsBelowRoots(GraphQLSchema schema) {
+        Set<String> roots = Set.of("Query", "Mutation", "Subscription");
+        Set<String> fields = new TreeSet<>();
+        for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (type instanceof GraphQLObjectType object
+                    && !type.getName().startsWith("__")
+                    && !roots.contains(type.getName())) {
+                object.getFieldDefinitions().forEach(field -> fields.add(type.getName() + "." + field.getName()));
+            }
+        }
+        fields.removeIf(
+                field -> field.startsWith("IntegrationTokenPayload.") || field.startsWith("DeleteAccountPayload."));
+        return fields;
     }
 
     private Set<String> schemaOperations() {

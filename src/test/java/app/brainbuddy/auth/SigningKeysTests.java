@@ -68,7 +68,7 @@ class SigningKeysTests {
                         Duration.ofSeconds(1),
                         Duration.ofSeconds(1),
                         new MongoSettings.Embedded(
-                                MongoSettings.Storage.FILE, dataFolder.resolve("brain-buddy.mv.db"), 0, true)),
+                                MongoSettings.Storage.FILE, dataFolder.resolve("brain-buddy.mv.db"), 0, true, null)),
                 false);
     }
 

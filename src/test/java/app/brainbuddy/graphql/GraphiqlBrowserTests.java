@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -17,6 +18,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -57,6 +60,10 @@ class GraphiqlBrowserTests extends GraphQlIntegrationTest {
             String response =
                     browser.findElement(By.cssSelector(".graphiql-response")).getText();
             assertThat(response).contains("\"chronotype\": \"BEAR\"").doesNotContain("errors");
+            // the page lives within the server's Content-Security-Policy
+            assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                    .extracting(LogEntry::getMessage)
+                    .noneMatch(message -> message.contains("Content Security Policy"));
         } finally {
             browser.quit();
         }
@@ -97,6 +104,7 @@ class GraphiqlBrowserTests extends GraphQlIntegrationTest {
                         "--user-data-dir=" + profile,
                         // the network is closed to everything but this machine
                         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()

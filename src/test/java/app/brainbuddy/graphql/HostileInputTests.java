@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.brainbuddy.FakeIdentityProvider;
 import app.brainbuddy.GraphQlIntegrationTest;
+import app.brainbuddy.logging.LogText;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
@@ -20,9 +21,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -31,10 +39,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A table of hostile requests, sent as raw HTTP the way an attacker would. For each: no 5xx, the
- * expected refusal, nothing internal in the body, and no document written (counts after every case,
- * and a checksum of every collection before and after the whole table).
+ * A table of hostile requests, sent as raw HTTP the way an attacker would, one named case each. For
+ * each: no 5xx, the expected refusal, nothing internal in the body, and no document written (counts
+ * after every case, and a checksum of every collection before and after the whole table).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTests extends GraphQlIntegrationTest {
 
     private static final List<String> COLLECTIONS =
@@ -78,34 +87,74 @@ class HostileInputTests extends GraphQlIntegrationTest {
             @Nullable String authorization,
             Refusal refusal) {}
 
-    @Test
-    void everyHostileRequestIsRefusedCleanlyAndWritesNothing() throws Exception {
-        SignedIn owner = signUp();
-        SignedIn other = signUp();
-        String othersSession = startSession(other, "MOVERS");
-        String ownSession = startSession(owner, "MOVERS");
-        String ownHabit = createHabit(owner);
+    private SignedIn owner;
+    private SignedIn other;
+    private String othersSession;
+    private String ownSession;
+    private String ownHabit;
+    private String checksumBefore;
+    private final Map<String, Long> casesByCategory = new TreeMap<>();
+
+    @BeforeAll
+    void signUpTheVictimAndTheAttacker() throws Exception {
+        owner = signUp();
+        other = signUp();
+        othersSession = startSession(other, "MOVERS");
+        ownSession = startSession(owner, "MOVERS");
+        ownHabit = createHabit(owner);
+        checksumBefore = checksum();
+    }
+
+    Stream<Arguments> hostileRequests() throws Exception {
         List<Case> cases = cases(owner, other, othersSession, ownSession, ownHabit);
-
-        Map<String, Long> counts = counts();
-        String checksum = checksum();
-        List<String> wrong = new ArrayList<>();
-        for (Case hostile : cases) {
-            String problem = check(hostile);
-            if (problem != null) {
-                wrong.add("[" + hostile.category() + "] " + hostile.name() + ": " + problem);
-            }
-            if (!counts().equals(counts)) {
-                wrong.add("[" + hostile.category() + "] " + hostile.name() + ": changed the document counts");
-                counts = counts();
-            }
-        }
-
-        System.out.println("Hostile input: " + cases.size() + " cases; by category "
-                + cases.stream().collect(Collectors.groupingBy(Case::category, TreeMap::new, Collectors.counting())));
         assertThat(cases).hasSizeGreaterThanOrEqualTo(150);
-        assertThat(wrong).isEmpty();
-        assertThat(checksum()).as("checksum of every collection").isEqualTo(checksum);
+        cases.forEach(hostile -> casesByCategory.merge(hostile.category(), 1L, Long::sum));
+        // control characters in a name would corrupt the test report
+        return cases.stream().map(hostile -> Arguments.of(hostile.category(), LogText.escape(hostile.name()), hostile));
+    }
+
+    @ParameterizedTest(name = "[{0}] {1}")
+    @MethodSource("hostileRequests")
+    void isRefusedCleanlyAndWritesNothing(String category, String name, Case hostile) throws Exception {
+        Map<String, Long> counts = counts();
+        assertThat(check(hostile)).as("what is wrong with the answer").isNull();
+        assertThat(counts()).as("document counts").isEqualTo(counts);
+    }
+
+    @AfterAll
+    void noCollectionChangedOverTheWholeTable() throws Exception {
+        System.out.println("Hostile input: "
+                + casesByCategory.values().stream().mapToLong(Long::longValue).sum() + " cases; by category "
+                + casesByCategory);
+        assertThat(checksum()).as("checksum of every collection").isEqualTo(checksumBefore);
+    }
+
+    @Test
+    void aForeignSessionIdIsAnsweredExactlyAsAMalformedOne() {
+        String record = "mutation($input: [RecordSessionInput!]!) { recordSessions(input: $input) { id } }";
+        List<JsonNode> answers = new ArrayList<>();
+        for (String id : List.of(othersSession, "not-hex", "F".repeat(24))) {
+            String variables = variables(Map.of(
+                    "input",
+                    List.of(Map.of(
+                            "id",
+                            id,
+                            "moduleType",
+                            "MOVERS",
+                            "durationSeconds",
+                            300,
+                            "timestamp",
+                            "2026-01-01T00:00:00Z"))));
+            String answer = okBody(http().post()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("Authorization", "Bearer " + owner.token())
+                    .bodyValue(body(record, variables)));
+            answers.add(json.readTree(answer));
+        }
+        assertThat(answers.get(0).path("errors").get(0).path("message").asString())
+                .isEqualTo("Invalid input: input[0].id cannot be used: send a new ObjectId (24 lowercase hex digits)"
+                        + " made for this session");
+        assertThat(answers).allMatch(answers.get(0)::equals);
     }
 
     private @Nullable String check(Case hostile) throws Exception {
@@ -280,19 +329,7 @@ class HostileInputTests extends GraphQlIntegrationTest {
         table.bad(
                 "mutation($input: CreateIntegrationTokenInput!) { createIntegrationToken(input: $input) { token } }",
                 variables(Map.of("input", Map.of("name", "n".repeat(20_000), "scopes", List.of("STATS_READ")))));
-        table.bad(
-                record,
-                variables(Map.of(
-                        "input",
-                        List.of(Map.of(
-                                "moduleType",
-                                "MOVERS",
-                                "durationSeconds",
-                                300,
-                                "timestamp",
-                                "2026-01-01T00:00:00Z",
-                                "generatedContent",
-                                Map.of("note", "n".repeat(70_000)))))));
+        table.bad(record, sessionWithContent(Map.of("note", "n".repeat(70_000))));
         table.raw(
                 "a 3 MB body",
                 "{\"query\": \"{ me { id } }\", \"variables\": {\"pad\": \"" + "p".repeat(3_000_000) + "\"}}",
@@ -373,33 +410,9 @@ class HostileInputTests extends GraphQlIntegrationTest {
 
         table.category("$ keys and dotted keys");
         for (String key : List.of("$where", "$gt", "$ne", "$set", "$expr", "a.b", "profile.email", "$", "x.$")) {
-            table.bad(
-                    record,
-                    variables(Map.of(
-                            "input",
-                            List.of(Map.of(
-                                    "moduleType",
-                                    "MOVERS",
-                                    "durationSeconds",
-                                    300,
-                                    "timestamp",
-                                    "2026-01-01T00:00:00Z",
-                                    "generatedContent",
-                                    Map.of(key, 1))))));
+            table.bad(record, sessionWithContent(Map.of(key, 1)));
         }
-        table.bad(
-                record,
-                variables(Map.of(
-                        "input",
-                        List.of(Map.of(
-                                "moduleType",
-                                "MOVERS",
-                                "durationSeconds",
-                                300,
-                                "timestamp",
-                                "2026-01-01T00:00:00Z",
-                                "generatedContent",
-                                Map.of("nested", Map.of("$gt", "")))))));
+        table.bad(record, sessionWithContent(Map.of("nested", Map.of("$gt", ""))));
         table.bad(
                 "mutation($s: JSON) { updateProfile(input: {privacySettings: $s}) { id } }",
                 variables(Map.of("s", Map.of("$set", Map.of("email", "x")))));
@@ -594,7 +607,7 @@ class HostileInputTests extends GraphQlIntegrationTest {
         table.raw("users without a token", body("{ users { edges { cursor } } }", "{}"), null, Refusal.UNAUTHORIZED);
         table.raw("users as a plain user", body("{ users { edges { cursor } } }", "{}"), bearer, Refusal.FORBIDDEN);
         table.raw(
-                "addKnowledge as a plain user",
+                "deleteKnowledge as a plain user",
                 body("mutation { deleteKnowledge(id: \"000000000000000000000000\") }", "{}"),
                 bearer,
                 Refusal.FORBIDDEN);
@@ -616,7 +629,167 @@ class HostileInputTests extends GraphQlIntegrationTest {
                 body("mutation { deleteAccount { deleted } }", "{}"),
                 null,
                 Refusal.UNAUTHORIZED);
+        table.category("dates out of range");
+        for (String timestamp : List.of(
+                "-0001-01-01T00:00:00Z",
+                "-9999-01-01T00:00:00Z",
+                "-290000000-01-01T00:00:00Z",
+                "0000-01-01T00:00:00Z",
+                "0001-01-01T00:00:00Z",
+                "1970-01-01T00:00:00Z",
+                "1999-12-31T23:59:59Z",
+                "+10000-01-01T00:00:00Z",
+                "+999999999-12-31T23:59:59Z",
+                Instant.now().plusSeconds(600).toString())) {
+            table.bad(
+                    record,
+                    variables(Map.of(
+                            "input",
+                            List.of(Map.of("moduleType", "MOVERS", "durationSeconds", 300, "timestamp", timestamp)))));
+        }
+        String stats = "query($from: DateTime, $to: DateTime) { me { stats(from: $from, to: $to) { from } } }";
+        String filtered = "query($f: SessionFilter) { me { sessions(filter: $f) { edges { cursor } } } }";
+        for (String instant : List.of(
+                "+999999999-12-31T23:59:59Z",
+                "-999999999-01-01T00:00:00Z",
+                "1969-12-31T23:59:59Z",
+                "+10000-01-01T00:00:00Z")) {
+            table.bad(stats, variables(Map.of("from", instant)));
+            table.bad(stats, variables(Map.of("to", instant)));
+            table.bad(filtered, variables(Map.of("f", Map.of("from", instant))));
+            table.bad(filtered, variables(Map.of("f", Map.of("to", instant))));
+        }
+        table.bad("{ me { stats(from: \"+999999999-12-31T23:59:59Z\") { from } } }", "{}");
+        table.bad("{ me { sessions(filter: {from: \"-999999999-01-01T00:00:00Z\"}) { edges { cursor } } } }", "{}");
+
+        table.category("control characters");
+        for (String text : List.of("a\u0000b", "\u0000", "a\u001bb", "a\u007fb", "a\u0085b", "a\u0008b")) {
+            table.bad(habit, variables(Map.of("input", habitInput(text))));
+        }
+        for (String key : List.of("x\u0000\n<a forged log line>", "a\nb", "a\rb", "a\tb", "\u0000", "a\u009bb")) {
+            table.bad(record, sessionWithContent(Map.of(key, 1)));
+        }
+        table.bad(record, sessionWithContent(Map.of("note", List.of("ok", "bad\u0000"))));
+        table.bad(
+                "mutation($input: CreateIntegrationTokenInput!) { createIntegrationToken(input: $input) { token } }",
+                variables(Map.of(
+                        "input", Map.of("name", "n\u0000\n2026 ERROR forged", "scopes", List.of("STATS_READ")))));
+        table.bad(
+                "query($s: String) { knowledge(filter: {stimulusType: $s}) { edges { cursor } } }",
+                variables(Map.of("s", "binaural\u0000")));
+        table.anonymous(
+                "mutation($input: LoginInput!) { login(input: $input) { token } }",
+                variables(Map.of("input", Map.of("email", owner.email() + "\u0000", "password", "x"))),
+                Refusal.BAD_REQUEST);
+
+        table.category("weak passwords");
+        for (String password : List.of(
+                " ".repeat(10),
+                "\u200b".repeat(10),
+                "\u3000".repeat(10),
+                "\t".repeat(10),
+                "\u0000".repeat(10),
+                "1234567890",
+                "0987654321",
+                "password12",
+                "PASSWORD12",
+                "\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44\uff11\uff12",
+                "qwertyuiop",
+                "aaaaaaaaaa",
+                "abcdefghij",
+                "jihgfedcba",
+                "nine char",
+                "e\u0301".repeat(5))) {
+            table.anonymous(
+                    register,
+                    variables(Map.of(
+                            "input",
+                            Map.of(
+                                    "email",
+                                    "weak-" + System.nanoTime() + "@x.test",
+                                    "password",
+                                    password,
+                                    "chronotype",
+                                    "BEAR"))),
+                    Refusal.BAD_REQUEST);
+        }
+
+        table.category("look-alike emails");
+        String ownerEmail = owner.email();
+        String local = ownerEmail.substring(0, ownerEmail.indexOf('@'));
+        String domain = ownerEmail.substring(ownerEmail.indexOf('@') + 1);
+        for (String email : List.of(
+                ownerEmail + "\u200b",
+                local + "\u200b@" + domain,
+                local + "@" + domain.replace("t", "\u0442"),
+                local.replaceFirst("u", "\u0443") + "@" + domain,
+                ownerEmail + "\u00a0",
+                ownerEmail + "\u3000",
+                "\u3000" + ownerEmail,
+                toFullWidth(ownerEmail),
+                ownerEmail.toUpperCase(java.util.Locale.ROOT),
+                local + "\u00ad@" + domain,
+                local + "\u202e@" + domain,
+                local + "\u2060@" + domain,
+                local + " x@" + domain,
+                "\u0430\u0441\u0435@x.test",
+                "user@\u0430\u0441\u0435.test",
+                "user@exa\u200dmple.test",
+                "user@xn--.test",
+                "user@-bad-.test",
+                "user@1\u0661.test")) {
+            table.anonymous(
+                    register,
+                    variables(Map.of(
+                            "input",
+                            Map.of("email", email, "password", "correct horse battery staple", "chronotype", "BEAR"))),
+                    Refusal.BAD_REQUEST);
+        }
+
+        table.category("token rules");
+        for (Map.Entry<String, JWTClaimsSet> lenient : List.of(
+                Map.entry(
+                        "no exp",
+                        new JWTClaimsSet.Builder(claims).expirationTime(null).build()),
+                Map.entry(
+                        "exp 100 years ahead",
+                        new JWTClaimsSet.Builder(claims)
+                                .expirationTime(Date.from(Instant.now().plusSeconds(100L * 365 * 86_400)))
+                                .build()),
+                Map.entry(
+                        "exp a day ahead (the lifetime is an hour)",
+                        new JWTClaimsSet.Builder(claims)
+                                .expirationTime(Date.from(Instant.now().plusSeconds(86_400)))
+                                .build()),
+                Map.entry(
+                        "an integration token with exp two years ahead",
+                        new JWTClaimsSet.Builder(claims)
+                                .claim("token_use", "integration")
+                                .expirationTime(Date.from(Instant.now().plusSeconds(2L * 365 * 86_400)))
+                                .build()))) {
+            table.raw(
+                    lenient.getKey(),
+                    body(me, "{}"),
+                    "Bearer " + FakeIdentityProvider.sign(signingKey, lenient.getValue()),
+                    Refusal.UNAUTHORIZED);
+        }
+        for (String kid : List.of("someone-elses-key", "")) {
+            RSAKey renamed = new RSAKey.Builder(signingKey)
+                    .keyID(kid.isEmpty() ? null : kid)
+                    .build();
+            table.raw(
+                    kid.isEmpty() ? "no kid" : "kid naming no published key",
+                    body(me, "{}"),
+                    "Bearer " + FakeIdentityProvider.sign(renamed, claims),
+                    Refusal.UNAUTHORIZED);
+        }
         return cases;
+    }
+
+    private static String toFullWidth(String text) {
+        StringBuilder wide = new StringBuilder();
+        text.chars().forEach(c -> wide.append(c > 0x20 && c < 0x7f ? (char) (c - 0x21 + 0xff01) : (char) c));
+        return wide.toString();
     }
 
     /** Builds the rows of the table, one category at a time. */
@@ -662,6 +835,21 @@ class HostileInputTests extends GraphQlIntegrationTest {
 
     private String variables(Map<String, ?> variables) {
         return json.writeValueAsString(variables);
+    }
+
+    /** The variables of a recordSessions with one plain session carrying this generatedContent. */
+    private String sessionWithContent(Object content) {
+        return variables(Map.of(
+                "input",
+                List.of(Map.of(
+                        "moduleType",
+                        "MOVERS",
+                        "durationSeconds",
+                        300,
+                        "timestamp",
+                        "2026-01-01T00:00:00Z",
+                        "generatedContent",
+                        content))));
     }
 
     private static Map<String, Object> habitInput(String trigger) {

@@ -78,7 +78,7 @@ class DevelopmentKeysTests {
                         second,
                         second,
                         second,
-                        new MongoSettings.Embedded(storage, data.resolve("brain-buddy.mv.db"), 0, true)),
+                        new MongoSettings.Embedded(storage, data.resolve("brain-buddy.mv.db"), 0, true, null)),
                 optedIn);
     }
 }

@@ -3,6 +3,7 @@ package app.brainbuddy.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.brainbuddy.BrainBuddyApplication;
+import app.brainbuddy.keys.KeyFiles;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.net.ServerSocket;
 import java.util.Map;
@@ -25,24 +26,31 @@ class SharedLimitsTests {
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
     private static String signingKey;
+    private static String modelKeyset;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
         // replicas share their signing key, as they would in production
         signingKey = new RSAKeyGenerator(2048).keyID("shared").generate().toJSONString();
+        modelKeyset = KeyFiles.newModelKeyset();
         int databasePort;
         try (ServerSocket free = new ServerSocket(0)) {
             databasePort = free.getLocalPort();
         }
-        first = start(
-                Map.of("brainbuddy.mongo.embedded.storage", "memory", "brainbuddy.mongo.embedded.port", databasePort));
-        second = start(Map.of("brainbuddy.mongo.url", "mongodb://localhost:" + databasePort + "/brain_buddy"));
+        first = start(Map.of(
+                "brainbuddy.mongo.embedded.storage", "memory",
+                "brainbuddy.mongo.embedded.port", databasePort,
+                // the embedded wire port admits only clients that name this application
+                "brainbuddy.mongo.embedded.client-name", "shared-limits"));
+        second = start(Map.of(
+                "brainbuddy.mongo.url", "mongodb://localhost:" + databasePort + "/brain_buddy?appName=shared-limits"));
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> database) {
         Map<String, Object> properties = new java.util.HashMap<>(database);
         properties.put("server.port", 0);
         properties.put("brainbuddy.security.jwt.jwk", signingKey);
+        properties.put("brainbuddy.model.keyset", modelKeyset);
         properties.put("brainbuddy.security.rate-limit.login.per-email.attempts", 3);
         properties.put("brainbuddy.person.sessions-per-day", 3);
         // as command-line arguments: they take precedence over application.yml, as on a real server

@@ -21,8 +21,8 @@ class EmbeddedMongoServerTests {
 
     @Test
     void dataWrittenBeforeARestartIsThereAfterIt() {
-        var settings =
-                new MongoSettings.Embedded(MongoSettings.Storage.FILE, folder.resolve("nested/db.mv.db"), 0, true);
+        var settings = new MongoSettings.Embedded(
+                MongoSettings.Storage.FILE, folder.resolve("nested/db.mv.db"), 0, true, null);
         try (var server = new EmbeddedMongoServer(settings);
                 MongoClient client = MongoClients.create(server.connectionString("brain_buddy"))) {
             client.getDatabase("brain_buddy")
@@ -42,7 +42,8 @@ class EmbeddedMongoServerTests {
 
     @Test
     void theMemoryStorageStartsEmptyEachTime() {
-        var settings = new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, folder.resolve("unused"), 0, false);
+        var settings =
+                new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, folder.resolve("unused"), 0, false, null);
         for (int start = 0; start < 2; start++) {
             try (var server = new EmbeddedMongoServer(settings);
                     MongoClient client = MongoClients.create(server.connectionString("brain_buddy"))) {
@@ -56,7 +57,8 @@ class EmbeddedMongoServerTests {
 
     @Test
     void itListensOnLoopbackOnly() {
-        var settings = new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, folder.resolve("unused"), 0, false);
+        var settings =
+                new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, folder.resolve("unused"), 0, false, null);
         try (var server = new EmbeddedMongoServer(settings)) {
             assertThat(server.connectionString("brain_buddy").getHosts())
                     .singleElement()
@@ -67,7 +69,8 @@ class EmbeddedMongoServerTests {
 
     @Test
     void aConnectionThatIsNotThisProcesssDriverIsRefusedEveryCommand() {
-        var settings = new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, folder.resolve("unused"), 0, false);
+        var settings =
+                new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, folder.resolve("unused"), 0, false, null);
         try (var server = new EmbeddedMongoServer(settings);
                 MongoClient own = MongoClients.create(server.connectionString("brain_buddy"))) {
             own.getDatabase("brain_buddy").getCollection("users").insertOne(new Document("email", "own@example.org"));
@@ -90,7 +93,7 @@ class EmbeddedMongoServerTests {
     @Test
     void aDeletedDocumentIsGoneFromTheFileBytesAfterARestart() throws Exception {
         Path file = folder.resolve("db.mv.db");
-        var settings = new MongoSettings.Embedded(MongoSettings.Storage.FILE, file, 0, true);
+        var settings = new MongoSettings.Embedded(MongoSettings.Storage.FILE, file, 0, true, null);
         String email = "erased-" + System.nanoTime() + "@example.org";
         try (var server = new EmbeddedMongoServer(settings);
                 MongoClient client = MongoClients.create(server.connectionString("brain_buddy"))) {

@@ -20,7 +20,7 @@ class MongoDriverSettingsTests {
             Duration.ofMillis(1500),
             Duration.ofSeconds(1),
             Duration.ofSeconds(5),
-            new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, Path.of("unused"), 0, false));
+            new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, Path.of("unused"), 0, false, null));
 
     @Test
     void aUrlWithoutOptionsGetsShortTimeoutsMajorityWritesAndRetryableWrites() {

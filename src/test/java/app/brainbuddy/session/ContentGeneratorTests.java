@@ -153,7 +153,7 @@ class ContentGeneratorTests {
 
     private static ContentRequest request(
             ModuleType module, BrainwaveTarget target, int seconds, int localHour, long seed) {
-        return new ContentRequest(module, target, null, seconds, Chronotype.BEAR, localHour, seed);
+        return new ContentRequest(module, target, null, seconds, Chronotype.BEAR, localHour, seed, true, null);
     }
 
     private static Set<String> stimuli(GeneratedContent content) {
