@@ -22,11 +22,13 @@ class ModelTraining implements SessionRatingListener {
     private final ModelStore store;
     private final ModelPriors priors;
     private final CurrentUser currentUser;
+    private final ModelSettings settings;
 
-    ModelTraining(ModelStore store, ModelPriors priors, CurrentUser currentUser) {
+    ModelTraining(ModelStore store, ModelPriors priors, CurrentUser currentUser, ModelSettings settings) {
         this.store = store;
         this.priors = priors;
         this.currentUser = currentUser;
+        this.settings = settings;
     }
 
     @Override
@@ -38,11 +40,12 @@ class ModelTraining implements SessionRatingListener {
                         SessionContext.of(session, chronotype).features(),
                         Objects.requireNonNull(session.userRating())))
                 .toList();
+        RatingPosterior prior = priors.prior();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Optional<UserModel> stored = store.find(userId);
             boolean written = stored.isPresent()
-                    ? store.advance(stored.get(), learn(store.posterior(stored.get()), ratings), ratings.size())
-                    : store.create(userId, learn(priors.prior(), ratings), ratings.size());
+                    ? store.advance(stored.get(), learn(store.posterior(stored.get()), prior, ratings), ratings.size())
+                    : store.create(userId, learn(prior, prior, ratings), ratings.size());
             if (written) {
                 return;
             }
@@ -50,10 +53,10 @@ class ModelTraining implements SessionRatingListener {
         throw new IllegalStateException("the model of user " + userId + " kept changing; ratings not learned");
     }
 
-    private static RatingPosterior learn(RatingPosterior posterior, List<Rating> ratings) {
+    private RatingPosterior learn(RatingPosterior posterior, RatingPosterior prior, List<Rating> ratings) {
         RatingPosterior learned = posterior;
         for (Rating rating : ratings) {
-            learned = learned.learn(rating.features(), rating.value());
+            learned = learned.discounted(settings.keep(), prior).learn(rating.features(), rating.value());
         }
         return learned;
     }

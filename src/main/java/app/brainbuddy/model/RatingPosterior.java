@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
@@ -24,7 +25,8 @@ final class RatingPosterior {
     /** The variance of a rating around its expectation, in rating points squared. */
     static final double NOISE_VARIANCE = 1.0;
 
-    private static final byte FORMAT = 1;
+    /** 1: dimension, A, b (features of version 1, implied); 2: the feature map's version, dimension, A, b. */
+    private static final byte FORMAT = 2;
 
     private final DMatrixRMaj precision;
     private final DMatrixRMaj shift;
@@ -56,36 +58,59 @@ final class RatingPosterior {
         return new RatingPosterior(precision, shift);
     }
 
-    /** The expected rating of a session with these features, and the model's uncertainty about it (one sd). */
-    Prediction predict(double[] x) {
-        DMatrixRMaj column = DMatrixRMaj.wrap(x.length, 1, x);
-        DMatrixRMaj covariance = covariance();
-        DMatrixRMaj spread = new DMatrixRMaj(x.length, 1);
-        CommonOps_DDRM.mult(covariance, column, spread);
-        return new Prediction(
-                dot(mean(covariance).data, x), Math.sqrt(Math.max(0, CommonOps_DDRM.dot(column, spread))));
+    /**
+     * The posterior whose ratings so far weigh {@code keep} times what they did, the prior unchanged:
+     * {@code A = A₀ + keep·(A − A₀)}, likewise {@code b}. Applied before each new rating, a rating
+     * {@code n} ratings old weighs {@code keepⁿ}, so old ratings fade and a changed preference shows.
+     */
+    RatingPosterior discounted(double keep, RatingPosterior prior) {
+        DMatrixRMaj precision = prior.precision.copy();
+        DMatrixRMaj fading = this.precision.copy();
+        CommonOps_DDRM.subtractEquals(fading, prior.precision);
+        CommonOps_DDRM.addEquals(precision, keep, fading);
+        DMatrixRMaj shift = prior.shift.copy();
+        DMatrixRMaj fadingShift = this.shift.copy();
+        CommonOps_DDRM.subtractEquals(fadingShift, prior.shift);
+        CommonOps_DDRM.addEquals(shift, keep, fadingShift);
+        return new RatingPosterior(precision, shift);
     }
 
-    /** Weights drawn from the posterior, for Thompson sampling. */
-    double[] sample(SplittableRandom random) {
-        DMatrixRMaj covariance = covariance();
-        CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(covariance.numRows, true);
-        if (!cholesky.decompose(covariance.copy())) {
-            throw new IllegalStateException("posterior covariance is not positive definite");
+    /** How much the ratings so far tell about feature {@code i}: the data's share of its precision. */
+    double learnedPrecision(int i, RatingPosterior prior) {
+        return precision.get(i, i) - prior.precision.get(i, i);
+    }
+
+    /** The expected rating of a session with these features, and the model's uncertainty about it (one sd). */
+    Prediction predict(double[] x) {
+        double[] lower = lower();
+        // xᵀA⁻¹x = |L⁻¹x|² with A = LLᵀ
+        double[] spread = x.clone();
+        TriangularSolver_DDRM.solveL(lower, spread, x.length);
+        return new Prediction(dot(mean(lower), x), Math.sqrt(dot(spread, spread)));
+    }
+
+    /**
+     * Weights drawn from the posterior with its spread scaled by {@code spread} (1: the posterior
+     * itself), for Thompson sampling.
+     */
+    double[] sample(SplittableRandom random, double spread) {
+        double[] lower = lower();
+        double[] draw = new double[shift.numRows];
+        for (int i = 0; i < draw.length; i++) {
+            draw[i] = spread * gaussian(random);
         }
-        DMatrixRMaj lower = cholesky.getT(null);
-        DMatrixRMaj normal = new DMatrixRMaj(covariance.numRows, 1);
-        for (int i = 0; i < normal.numRows; i++) {
-            normal.set(i, 0, gaussian(random));
+        // with A = LLᵀ, L⁻ᵀz has covariance L⁻ᵀL⁻¹ = A⁻¹
+        TriangularSolver_DDRM.solveTranL(lower, draw, draw.length);
+        double[] mean = mean(lower);
+        for (int i = 0; i < draw.length; i++) {
+            draw[i] += mean[i];
         }
-        DMatrixRMaj draw = mean(covariance);
-        CommonOps_DDRM.multAdd(lower, normal, draw);
-        return draw.data;
+        return draw;
     }
 
     /** The posterior mean of the weights. */
     double[] mean() {
-        return mean(covariance()).data;
+        return mean(lower());
     }
 
     static double dot(double[] weights, double[] x) {
@@ -100,6 +125,7 @@ final class RatingPosterior {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
+            out.writeInt(FeatureMap.VERSION);
             out.writeInt(shift.numRows);
             for (double value : precision.data) {
                 out.writeDouble(value);
@@ -115,12 +141,20 @@ final class RatingPosterior {
 
     static RatingPosterior deserialize(byte[] serialized) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-            if (in.readByte() != FORMAT) {
-                throw new IllegalStateException("unknown model format");
+            byte format = in.readByte();
+            if (format == 1) {
+                throw new OutdatedModelException("a model of feature version 1");
+            }
+            if (format != FORMAT) {
+                throw new IllegalStateException("unknown model format " + format);
+            }
+            int version = in.readInt();
+            if (version != FeatureMap.VERSION) {
+                throw new OutdatedModelException("a model of feature version " + version);
             }
             int d = in.readInt();
-            if (d != SessionContext.DIMENSION) {
-                throw new IllegalStateException("model of dimension " + d + ", expected " + SessionContext.DIMENSION);
+            if (d != FeatureMap.DIMENSION) {
+                throw new IllegalStateException("model of dimension " + d + ", expected " + FeatureMap.DIMENSION);
             }
             DMatrixRMaj precision = new DMatrixRMaj(d, d);
             for (int i = 0; i < d * d; i++) {
@@ -136,17 +170,20 @@ final class RatingPosterior {
         }
     }
 
-    private DMatrixRMaj covariance() {
-        DMatrixRMaj covariance = new DMatrixRMaj(precision.numRows, precision.numCols);
-        if (!CommonOps_DDRM.invertSPD(precision.copy(), covariance)) {
+    /** The Cholesky factor {@code L} of the precision, {@code A = LLᵀ}, row-major. */
+    private double[] lower() {
+        CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(precision.numRows, true);
+        if (!cholesky.decompose(precision.copy())) {
             throw new IllegalStateException("posterior precision is not positive definite");
         }
-        return covariance;
+        return cholesky.getT(null).data;
     }
 
-    private DMatrixRMaj mean(DMatrixRMaj covariance) {
-        DMatrixRMaj mean = new DMatrixRMaj(shift.numRows, 1);
-        CommonOps_DDRM.mult(covariance, shift, mean);
+    /** {@code A⁻¹b} by two triangular solves. */
+    private double[] mean(double[] lower) {
+        double[] mean = shift.data.clone();
+        TriangularSolver_DDRM.solveL(lower, mean, mean.length);
+        TriangularSolver_DDRM.solveTranL(lower, mean, mean.length);
         return mean;
     }
 
@@ -154,6 +191,17 @@ final class RatingPosterior {
     private static double gaussian(SplittableRandom random) {
         double u = 1 - random.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    /**
+     * A stored model whose features are of another version of {@link FeatureMap}: its weights mean
+     * something else now, so it is rebuilt from the user's ratings.
+     */
+    static final class OutdatedModelException extends RuntimeException {
+
+        OutdatedModelException(String what) {
+            super(what + "; this server's features are version " + FeatureMap.VERSION);
+        }
     }
 
     /** An expected rating and its standard deviation. */

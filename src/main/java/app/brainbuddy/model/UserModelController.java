@@ -23,8 +23,12 @@ class UserModelController {
     }
 
     @QueryMapping
-    SessionRecommendation recommendSession(@Argument @Nullable ModuleType moduleType) {
-        return recommendations.recommend(moduleType);
+    SessionRecommendation recommendSession(
+            @Argument @Nullable ModuleType moduleType,
+            @Argument @Nullable Goal goal,
+            @Argument @Nullable Integer localHour,
+            @Argument @Nullable String timeZone) {
+        return recommendations.recommend(moduleType, goal, localHour, timeZone);
     }
 
     @BatchMapping(typeName = "User")

@@ -70,7 +70,7 @@ class ModelKeysTests extends GraphQlIntegrationTest {
                         .append("last_updated", new Date())
                         .append("training_steps", 3L)
                         .append("phase", "developmental")));
-        ModelSettings settings = new ModelSettings(json(rotatedKeys), null, 20);
+        ModelSettings settings = new ModelSettings(json(rotatedKeys), null, 20, 60);
         ModelReencryption pass = new ModelReencryption(mongo, new ModelStore(mongo, rotated, settings, clock));
 
         ModelReencryption.Outcome outcome = pass.reencryptAll();
@@ -105,7 +105,7 @@ class ModelKeysTests extends GraphQlIntegrationTest {
     }
 
     private static ModelCipher cipher(KeysetHandle keyset) throws GeneralSecurityException {
-        return new ModelCipher(new ModelSettings(json(keyset), null, 20));
+        return new ModelCipher(new ModelSettings(json(keyset), null, 20, 60));
     }
 
     private static String json(KeysetHandle keyset) throws GeneralSecurityException {

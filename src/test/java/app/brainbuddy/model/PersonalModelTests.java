@@ -155,7 +155,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
                         "_id", "user_id", "model_weights", "last_updated", "training_steps", "phase");
         byte[] ciphertext = stored.get("model_weights", Binary.class).getData();
         byte[] plaintext = cipher.decrypt(ciphertext, user.id());
-        assertThat(RatingPosterior.deserialize(plaintext).mean()).hasSize(SessionContext.DIMENSION);
+        assertThat(RatingPosterior.deserialize(plaintext).mean()).hasSize(FeatureMap.DIMENSION);
         // no run of the serialised weights appears in what is stored
         assertThat(indexOf(ciphertext, java.util.Arrays.copyOfRange(plaintext, 5, 37)))
                 .isNegative();
