@@ -39,14 +39,20 @@ class PersonalModelTests extends GraphQlIntegrationTest {
         Map<String, Object> recommended =
                 recommendation.path("recommendSession").entity(Map.class).get();
         assertThat(recommended).containsEntry("moduleType", "BRAINWAVE").containsEntry("phase", "DEVELOPMENTAL");
-        assertThat((Map<String, Object>) recommended.get("window"))
-                .containsEntry("startHour", 10)
-                .containsEntry("label", "10:00-14:00");
+        // a bear: alerting bands in the 10-14 peak, alpha after work, theta and delta before bed
+        String window = switch ((String) recommended.get("brainwaveTarget")) {
+            case "BETA", "GAMMA" -> "10:00-14:00";
+            case "ALPHA" -> "18:00-21:00";
+            default -> "22:00-23:00";
+        };
+        assertThat((Map<String, Object>) recommended.get("window")).containsEntry("label", window);
         assertThat(((Number) recommended.get("expectedRating")).doubleValue()).isBetween(1.0, 5.0);
         assertThat(((Number) recommended.get("uncertainty")).doubleValue()).isPositive();
         assertThat((String) recommended.get("reason"))
-                .contains("0 of 20 ratings")
+                .startsWith("Trying ")
+                .contains("which you have not rated yet")
                 .contains("strength");
+        assertThat((String) recommended.get("timing")).startsWith("Best ").contains(window);
         assertThat((List<?>) recommended.get("evidence")).isNotEmpty();
 
         Map<String, Object> input = new HashMap<>();
@@ -77,10 +83,11 @@ class PersonalModelTests extends GraphQlIntegrationTest {
         }
         user.graphQl()
                 .documentName("recommendSession")
+                .variable("moduleType", "MENTAL_REHEARSAL")
                 .execute()
                 .path("recommendSession.reason")
                 .entity(String.class)
-                .satisfies(reason -> assertThat(reason).startsWith("From your 20 ratings"));
+                .satisfies(reason -> assertThat(reason).startsWith("You rated mental rehearsal highest"));
     }
 
     @Test
