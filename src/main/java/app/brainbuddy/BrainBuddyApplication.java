@@ -1,8 +1,10 @@
 package app.brainbuddy;
 
+import app.brainbuddy.keys.KeyCommands;
 import app.brainbuddy.model.ModelReencryption;
 import app.brainbuddy.mongo.DumpCommand;
 import java.time.Clock;
+import java.util.OptionalInt;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -20,6 +22,10 @@ public class BrainBuddyApplication {
     }
 
     public static void main(String[] args) {
+        OptionalInt keyCommand = KeyCommands.run(args, System.out);
+        if (keyCommand.isPresent()) {
+            System.exit(keyCommand.getAsInt());
+        }
         if (DumpCommand.isRequested(args) || ModelReencryption.isRequested(args)) {
             SpringApplication command = new SpringApplication(BrainBuddyApplication.class);
             command.setWebApplicationType(WebApplicationType.NONE);

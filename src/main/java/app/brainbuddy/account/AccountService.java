@@ -1,9 +1,9 @@
 package app.brainbuddy.account;
 
-import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.habit.HabitService;
 import app.brainbuddy.model.UserModelService;
 import app.brainbuddy.session.SessionService;
+import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.User;
 import app.brainbuddy.user.UserService;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package app.brainbuddy.auth;
 
 import app.brainbuddy.graphql.ApiException;
+import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.User;
 import app.brainbuddy.user.UserService;
 import java.net.InetAddress;
@@ -37,7 +38,8 @@ class AuthService {
     AuthPayload register(RegisterInput input, InetAddress clientAddress) {
         currentUser.refuseIntegrationTokens();
         attempts.countSignUp(input.email(), clientAddress);
-        User user = users.create(input.email(), passwordEncoder.encode(input.password()), input.chronotype());
+        User user = users.create(
+                input.email(), passwordEncoder.encode(Passwords.normalize(input.password())), input.chronotype());
         return payloadFor(user);
     }
 
@@ -47,7 +49,7 @@ class AuthService {
         Optional<User> user = users.findByEmail(input.email());
         // accounts of an external identity provider have no password to log in with
         Optional<String> storedHash = user.map(User::hashedPassword);
-        boolean matches = passwordEncoder.matches(input.password(), storedHash.orElse(unknownUserHash));
+        boolean matches = Passwords.matches(passwordEncoder, input.password(), storedHash.orElse(unknownUserHash));
         if (!matches || storedHash.isEmpty()) {
             throw ApiException.unauthorized("The email or the password is not right");
         }

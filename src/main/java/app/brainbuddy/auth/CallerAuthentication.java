@@ -1,5 +1,6 @@
 package app.brainbuddy.auth;
 
+import app.brainbuddy.user.Caller;
 import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

@@ -11,4 +11,8 @@ import java.util.List;
 record CreateIntegrationTokenInput(
         @NotBlank @Size(max = 100) String name,
         @NotEmpty @Size(max = 5) List<Scope> scopes,
-        @Min(1) @Max(365) int expiresInDays) {}
+        @Min(1) @Max(CreateIntegrationTokenInput.MAX_DAYS) int expiresInDays) {
+
+    /** The longest an integration token lives; its tokens are refused beyond it (see TokenLifetime). */
+    static final int MAX_DAYS = 365;
+}

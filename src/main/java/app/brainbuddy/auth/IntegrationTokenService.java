@@ -1,6 +1,7 @@
 package app.brainbuddy.auth;
 
 import app.brainbuddy.graphql.ApiException;
+import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.IntegrationGrant;
 import app.brainbuddy.user.User;
 import app.brainbuddy.user.UserService;

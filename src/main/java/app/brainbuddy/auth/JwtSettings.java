@@ -8,8 +8,8 @@ import org.springframework.core.io.Resource;
 
 /**
  * The tokens this server issues. The RSA signing key comes from a private JWK (JSON) or from PEM
- * files ({@code file:} or {@code classpath:} locations); without either, a development key is
- * generated at each start.
+ * files ({@code file:} or {@code classpath:} locations); without either, see
+ * {@link app.brainbuddy.keys.DevelopmentKeys}.
  */
 @ConfigurationProperties("brainbuddy.security.jwt")
 record JwtSettings(

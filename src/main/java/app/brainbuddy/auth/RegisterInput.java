@@ -6,13 +6,11 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
 
 record RegisterInput(
         @NotBlank @Email @Size(max = 254) String email,
 
-        @NotNull @Size(min = 10, message = "must be at least 10 characters long")
-        String password,
+        @NotNull String password,
 
         @NotNull Chronotype chronotype) {
 
@@ -20,9 +18,13 @@ record RegisterInput(
         email = Emails.normalize(email);
     }
 
-    /** BCrypt reads only the first 72 bytes; longer passwords are refused rather than silently cut. */
-    @AssertTrue(message = "must be at most 72 bytes long in UTF-8")
+    @AssertTrue(message = Passwords.RULE)
     boolean isPassword() {
-        return password == null || password.getBytes(StandardCharsets.UTF_8).length <= 72;
+        return Passwords.acceptable(password);
+    }
+
+    @AssertTrue(message = Emails.RULE)
+    boolean isEmail() {
+        return email == null || Emails.problem(email) == null;
     }
 }

@@ -1,5 +1,6 @@
 package app.brainbuddy.auth;
 
+import app.brainbuddy.keys.DevelopmentKeys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -9,16 +10,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
@@ -38,25 +36,19 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 @Configuration(proxyBeanMethods = false)
 class SigningKeys {
 
-    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
-
     @Bean
-    RSAKey signingKey(JwtSettings settings) throws JOSEException, ParseException {
+    RSAKey signingKey(JwtSettings settings, DevelopmentKeys developmentKeys) throws JOSEException, ParseException {
         if (settings.jwk() != null && !settings.jwk().isBlank()) {
             return RSAKey.parse(settings.jwk());
         }
         Resource privateKey = settings.privateKey();
         Resource publicKey = settings.publicKey();
-        KeyPair pair;
-        if (privateKey != null && publicKey != null) {
-            pair = new KeyPair(
-                    read(publicKey, RsaKeyConverters.x509()::convert),
-                    read(privateKey, RsaKeyConverters.pkcs8()::convert));
-        } else {
-            log.warn("No JWT signing key configured (brainbuddy.security.jwt.jwk or private-key/public-key): "
-                    + "generated a development key; tokens will not survive a restart");
-            pair = generate();
+        if (privateKey == null || publicKey == null) {
+            return RSAKey.parse(developmentKeys.signingKey(
+                    "brainbuddy.security.jwt.jwk / BRAINBUDDY_SECURITY_JWT_JWK, or private-key and public-key"));
         }
+        KeyPair pair = new KeyPair(
+                read(publicKey, RsaKeyConverters.x509()::convert), read(privateKey, RsaKeyConverters.pkcs8()::convert));
         return new RSAKey.Builder((RSAPublicKey) pair.getPublic())
                 .privateKey((RSAPrivateKey) pair.getPrivate())
                 .keyIDFromThumbprint()
@@ -68,13 +60,14 @@ class SigningKeys {
         return new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(signingKey)));
     }
 
-    /** Checks signature, issuer, audience, expiry and that the token has an id. */
+    /** Checks signature, issuer, audience, expiry, that the token has an id, and its kid and lifetime. */
     @Bean
-    JwtDecoder jwtDecoder(RSAKey signingKey, JwtSettings settings) throws JOSEException {
+    JwtDecoder jwtDecoder(RSAKey signingKey, JwtSettings settings, Clock clock) throws JOSEException {
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
-        decoder.setJwtValidator(
-                validator(settings.issuer(), settings.audience(), JwtClaimNames.SUB, JwtClaimNames.JTI));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                validator(settings.issuer(), settings.audience(), JwtClaimNames.SUB, JwtClaimNames.JTI),
+                new TokenLifetime(signingKey, settings, clock)));
         return decoder;
     }
 
@@ -95,16 +88,6 @@ class SigningKeys {
             return converter.apply(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the JWT key " + resource, e);
-        }
-    }
-
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is not available in this JVM", e);
         }
     }
 }

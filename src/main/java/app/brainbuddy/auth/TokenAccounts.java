@@ -1,5 +1,6 @@
 package app.brainbuddy.auth;
 
+import app.brainbuddy.user.Caller;
 import app.brainbuddy.user.IntegrationGrant;
 import app.brainbuddy.user.User;
 import app.brainbuddy.user.UserService;

@@ -5,6 +5,8 @@ import graphql.execution.CoercedVariables;
 import graphql.language.Value;
 import graphql.scalars.ExtendedScalars;
 import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
 import graphql.schema.GraphQLScalarType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,13 +27,19 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 @Configuration(proxyBeanMethods = false)
 class GraphQlScalars {
 
+    /** The widest range any date argument accepts; each field may narrow it (events: 2000 to now). */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     /**
      * The extended-scalars {@code DateTime} (RFC 3339) over {@link Instant}, the type of every date
-     * here: written in UTC, read from any offset.
+     * here: written in UTC, read from any offset, and refused outside {@link #EARLIEST} to
+     * {@link #LATEST} (years such as -1 or +999999999 overflow date arithmetic downstream).
      */
     static final GraphQLScalarType DATE_TIME = adapted(
             ExtendedScalars.DateTime,
-            parsed -> parsed instanceof OffsetDateTime dateTime ? dateTime.toInstant() : parsed,
+            parsed -> parsed instanceof OffsetDateTime dateTime ? inRange(dateTime.toInstant()) : parsed,
             written -> written instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : written);
 
     /**
@@ -56,6 +64,14 @@ class GraphQlScalars {
                 .description(extended.getDescription())
                 .coercing(new AdaptedCoercing(coercing, parsed, written))
                 .build();
+    }
+
+    private static Instant inRange(Instant instant) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new IllegalArgumentException(
+                    "a DateTime must be between " + EARLIEST + " and " + LATEST + ", not " + instant);
+        }
+        return instant;
     }
 
     private static @Nullable Object plainNumbers(@Nullable Object value) {
@@ -93,13 +109,23 @@ class GraphQlScalars {
 
         @Override
         public @Nullable Object parseValue(Object input, GraphQLContext context, Locale locale) {
-            return parsed.apply(extended.parseValue(input, context, locale));
+            Object value = extended.parseValue(input, context, locale);
+            try {
+                return parsed.apply(value);
+            } catch (IllegalArgumentException outOfRange) {
+                throw new CoercingParseValueException(outOfRange.getMessage());
+            }
         }
 
         @Override
         public @Nullable Object parseLiteral(
                 Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
-            return parsed.apply(extended.parseLiteral(input, variables, context, locale));
+            Object value = extended.parseLiteral(input, variables, context, locale);
+            try {
+                return parsed.apply(value);
+            } catch (IllegalArgumentException outOfRange) {
+                throw new CoercingParseLiteralException(outOfRange.getMessage());
+            }
         }
 
         @Override

@@ -1,8 +1,8 @@
 package app.brainbuddy.habit;
 
-import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.ParentKey;
+import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.Scope;
 import app.brainbuddy.user.StatsScope;
 import app.brainbuddy.user.User;

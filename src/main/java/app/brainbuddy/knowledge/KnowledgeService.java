@@ -1,12 +1,12 @@
 package app.brainbuddy.knowledge;
 
-import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Cursor;
 import app.brainbuddy.graphql.JsonLimits;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.mongo.Keyset;
+import app.brainbuddy.user.CurrentUser;
 import java.time.Clock;
 import java.time.Year;
 import java.time.ZoneOffset;

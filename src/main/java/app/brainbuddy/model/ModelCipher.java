@@ -1,19 +1,21 @@
 package app.brainbuddy.model;
 
+import app.brainbuddy.keys.DevelopmentKeys;
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
-import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.HashSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,19 +27,27 @@ import org.springframework.stereotype.Component;
 @Component
 class ModelCipher {
 
-    private static final Logger log = LoggerFactory.getLogger(ModelCipher.class);
-
     /** Tink's ciphertexts start with a version byte and the id of the key that made them. */
     private static final int KEY_ID_OFFSET = 1;
 
     private final Aead aead;
     private final int primaryKeyId;
+    private final Set<Integer> keyIds = new HashSet<>();
 
-    ModelCipher(ModelSettings settings) throws GeneralSecurityException {
+    @Autowired
+    ModelCipher(ModelSettings settings, DevelopmentKeys developmentKeys) throws GeneralSecurityException {
+        this(keyset(settings, developmentKeys));
+    }
+
+    /** A cipher of this keyset (Tink JSON), whatever is configured. */
+    ModelCipher(String keysetJson) throws GeneralSecurityException {
         AeadConfig.register();
-        KeysetHandle keyset = keyset(settings);
+        KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(keysetJson, InsecureSecretKeyAccess.get());
         this.aead = keyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
         this.primaryKeyId = keyset.getPrimary().getId();
+        for (int i = 0; i < keyset.size(); i++) {
+            keyIds.add(keyset.getAt(i).getId());
+        }
     }
 
     byte[] encrypt(byte[] weights, String userId) {
@@ -59,29 +69,39 @@ class ModelCipher {
 
     /** Whether the ciphertext was made by the current primary key, so re-encryption can skip it. */
     boolean byPrimaryKey(byte[] ciphertext) {
+        return Integer.valueOf(primaryKeyId).equals(keyIdOf(ciphertext));
+    }
+
+    /**
+     * Whether the ciphertext names a key of this keyset: if it does and still fails to decrypt, it was altered or
+     * moved (a security event); if not, its key is simply not here (a lost development keyset, a retired key).
+     */
+    boolean hasKeyOf(byte[] ciphertext) {
+        return keyIds.contains(keyIdOf(ciphertext));
+    }
+
+    private static @Nullable Integer keyIdOf(byte[] ciphertext) {
         return ciphertext.length > KEY_ID_OFFSET + Integer.BYTES
-                && ByteBuffer.wrap(ciphertext, KEY_ID_OFFSET, Integer.BYTES).getInt() == primaryKeyId;
+                ? ByteBuffer.wrap(ciphertext, KEY_ID_OFFSET, Integer.BYTES).getInt()
+                : null;
     }
 
     private static byte[] associatedData(String userId) {
         return ("user_models:" + userId).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static KeysetHandle keyset(ModelSettings settings) throws GeneralSecurityException {
-        String json = settings.keyset();
-        if ((json == null || json.isBlank()) && settings.keysetFile() != null) {
+    private static String keyset(ModelSettings settings, DevelopmentKeys developmentKeys) {
+        if (settings.keyset() != null && !settings.keyset().isBlank()) {
+            return settings.keyset();
+        }
+        if (settings.keysetFile() != null) {
             try {
-                json = settings.keysetFile().getContentAsString(StandardCharsets.UTF_8);
+                return settings.keysetFile().getContentAsString(StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read brainbuddy.model.keyset-file", e);
             }
         }
-        if (json == null || json.isBlank()) {
-            log.warn("No model keyset configured (BRAINBUDDY_MODEL_KEYSET or brainbuddy.model.keyset-file):"
-                    + " generated a development keyset; personal models stored now cannot be read after a restart");
-            return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-        }
-        return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+        return developmentKeys.modelKeyset("BRAINBUDDY_MODEL_KEYSET or brainbuddy.model.keyset-file");
     }
 
     /** A stored model that fails authentication: tampered with, moved, or made by a key we no longer have. */

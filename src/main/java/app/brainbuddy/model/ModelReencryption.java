@@ -3,33 +3,33 @@ package app.brainbuddy.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar brain-buddy-api.jar --reencrypt-models} rewrites every stored model that an older
  * key encrypted with the keyset's current primary key, then exits. Run it after adding a new primary
- * key; once it reports nothing left, the old keys can leave the keyset.
+ * key ({@code --rotate-model-key}); once it reports nothing left, the old keys can leave the keyset. A
+ * model no key of the keyset can read, of a legacy shape, or tampered with is rebuilt from the user's
+ * rated sessions, as a request would rebuild it, and reported.
  */
 @Component
-public class ModelReencryption implements ApplicationRunner, ExitCodeGenerator {
+public class ModelReencryption implements ApplicationRunner {
 
     static final String OPTION = "reencrypt-models";
 
     private static final Logger log = LoggerFactory.getLogger(ModelReencryption.class);
 
-    private final MongoTemplate mongo;
     private final ModelStore store;
-    private int exitCode;
+    private final ModelTraining training;
 
-    ModelReencryption(MongoTemplate mongo, ModelStore store) {
-        this.mongo = mongo;
+    ModelReencryption(ModelStore store, ModelTraining training) {
         this.store = store;
+        this.training = training;
     }
 
     public static boolean isRequested(String[] args) {
@@ -43,51 +43,34 @@ public class ModelReencryption implements ApplicationRunner, ExitCodeGenerator {
         }
         Outcome outcome = reencryptAll();
         log.info("Re-encrypted {} personal models with the primary key", outcome.rewritten());
-        if (!outcome.unreadable().isEmpty()) {
-            log.error(
-                    "{} models could not be decrypted with this keyset and were left as they are: users {}",
-                    outcome.unreadable().size(),
-                    outcome.unreadable());
-            exitCode = 1;
+        if (!outcome.rebuilt().isEmpty()) {
+            log.warn(
+                    "{} models were unreadable (legacy, unknown key or tampered; see the warnings above) and were"
+                            + " rebuilt from their users' rated sessions: users {}",
+                    outcome.rebuilt().size(),
+                    outcome.rebuilt());
         }
     }
 
-    /** How many models were rewritten, and the users whose models no key of the keyset could read. */
-    record Outcome(int rewritten, List<String> unreadable) {}
+    /** How many models were rewritten as they were, and the users whose models were rebuilt instead. */
+    record Outcome(int rewritten, List<String> rebuilt) {}
 
     /**
-     * Re-encrypts the models not yet under the primary key; a model that a rating changed meanwhile is
-     * read again. A model no key can read is reported and left alone, never overwritten.
+     * Re-encrypts the models not yet under the primary key and rebuilds those it cannot read. A model that a
+     * rating changed meanwhile needs nothing more: every write encrypts with the primary key.
      */
     Outcome reencryptAll() {
         int rewritten = 0;
-        List<String> unreadable = new ArrayList<>();
-        for (UserModel model : mongo.findAll(UserModel.class)) {
-            try {
-                rewritten += reencrypt(model) ? 1 : 0;
-            } catch (ModelCipher.TamperedModelException e) {
-                unreadable.add(model.userId());
+        List<String> rebuilt = new ArrayList<>();
+        for (ModelStore.Stored stored : store.all()) {
+            PersonalModel model = store.read(stored).model();
+            if (model == null) {
+                training.sync(stored.userId(), Set.of());
+                rebuilt.add(stored.userId());
+            } else if (store.needsReencryption(stored)) {
+                rewritten += store.write(stored.userId(), stored, model) ? 1 : 0;
             }
         }
-        return new Outcome(rewritten, unreadable);
-    }
-
-    private boolean reencrypt(UserModel model) {
-        UserModel current = model;
-        for (int round = 0; round < ModelTraining.MAX_ROUNDS && current != null; round++) {
-            if (!store.needsReencryption(current)) {
-                return false;
-            }
-            if (store.reencrypt(current)) {
-                return true;
-            }
-            current = store.find(model.userId()).orElse(null);
-        }
-        return false;
-    }
-
-    @Override
-    public int getExitCode() {
-        return exitCode;
+        return new Outcome(rewritten, rebuilt);
     }
 }

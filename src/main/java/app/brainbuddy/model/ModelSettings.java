@@ -19,10 +19,15 @@ record ModelSettings(
         @DefaultValue("60") double halfLife) {
 
     /**
-     * How much a rating's weight keeps when one more rating comes: {@code 2^(-1/halfLife)}, so a
-     * rating {@code halfLife} ratings old counts half.
+     * How much a rating's weight keeps when one more rating comes: {@code 2^(-1/halfLife)}, so a rating
+     * {@code halfLife} ratings old counts half.
      */
     double keep() {
         return Math.pow(2, -1 / halfLife);
+    }
+
+    /** The phase of a model that has learned this many ratings: the one place the phase is decided. */
+    ModelPhase phaseAfter(long trainingSteps) {
+        return trainingSteps >= adaptiveAfter ? ModelPhase.ADAPTIVE : ModelPhase.DEVELOPMENTAL;
     }
 }

@@ -1,11 +1,8 @@
 package app.brainbuddy.model;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -17,16 +14,13 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * Bayesian linear regression of ratings on session features, learning online: the Gaussian posterior
  * over the weights is kept as its precision matrix {@code A} and shift vector {@code b} (mean
  * {@code A⁻¹b}, covariance {@code A⁻¹}). A rating {@code y} of features {@code x} adds
- * {@code x xᵀ/σ²} to {@code A} and {@code x y/σ²} to {@code b}: exact, order-free, and cheap at this
- * size. Thompson sampling draws weights from the posterior to explore while it is wide.
+ * {@code x xᵀ/σ²} to {@code A} and {@code x y/σ²} to {@code b}, cheap at this size; before each rating
+ * the earlier ones fade ({@link #discounted}). Thompson sampling draws weights from the posterior.
  */
 final class RatingPosterior {
 
     /** The variance of a rating around its expectation, in rating points squared. */
     static final double NOISE_VARIANCE = 1.0;
-
-    /** 1: dimension, A, b (features of version 1, implied); 2: the feature map's version, dimension, A, b. */
-    private static final byte FORMAT = 2;
 
     private final DMatrixRMaj precision;
     private final DMatrixRMaj shift;
@@ -80,6 +74,18 @@ final class RatingPosterior {
         return precision.get(i, i) - prior.precision.get(i, i);
     }
 
+    /** How far apart two posteriors' statistics are (the largest absolute difference), for comparing rebuilds. */
+    double distanceTo(RatingPosterior other) {
+        double distance = 0;
+        for (int i = 0; i < precision.data.length; i++) {
+            distance = Math.max(distance, Math.abs(precision.data[i] - other.precision.data[i]));
+        }
+        for (int i = 0; i < shift.data.length; i++) {
+            distance = Math.max(distance, Math.abs(shift.data[i] - other.shift.data[i]));
+        }
+        return distance;
+    }
+
     /** The expected rating of a session with these features, and the model's uncertainty about it (one sd). */
     Prediction predict(double[] x) {
         double[] lower = lower();
@@ -121,53 +127,32 @@ final class RatingPosterior {
         return sum;
     }
 
-    byte[] serialize() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeInt(FeatureMap.VERSION);
-            out.writeInt(shift.numRows);
-            for (double value : precision.data) {
-                out.writeDouble(value);
-            }
-            for (double value : shift.data) {
-                out.writeDouble(value);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The precision matrix and shift vector, as {@link PersonalModel} stores them. */
+    void writeTo(DataOutputStream out) throws IOException {
+        out.writeInt(shift.numRows);
+        for (double value : precision.data) {
+            out.writeDouble(value);
         }
-        return bytes.toByteArray();
+        for (double value : shift.data) {
+            out.writeDouble(value);
+        }
     }
 
-    static RatingPosterior deserialize(byte[] serialized) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-            byte format = in.readByte();
-            if (format == 1) {
-                throw new OutdatedModelException("a model of feature version 1");
-            }
-            if (format != FORMAT) {
-                throw new IllegalStateException("unknown model format " + format);
-            }
-            int version = in.readInt();
-            if (version != FeatureMap.VERSION) {
-                throw new OutdatedModelException("a model of feature version " + version);
-            }
-            int d = in.readInt();
-            if (d != FeatureMap.DIMENSION) {
-                throw new IllegalStateException("model of dimension " + d + ", expected " + FeatureMap.DIMENSION);
-            }
-            DMatrixRMaj precision = new DMatrixRMaj(d, d);
-            for (int i = 0; i < d * d; i++) {
-                precision.data[i] = in.readDouble();
-            }
-            DMatrixRMaj shift = new DMatrixRMaj(d, 1);
-            for (int i = 0; i < d; i++) {
-                shift.data[i] = in.readDouble();
-            }
-            return new RatingPosterior(precision, shift);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static RatingPosterior readFrom(DataInputStream in) throws IOException {
+        int d = in.readInt();
+        if (d != FeatureMap.DIMENSION) {
+            throw new PersonalModel.UnreadableModelException(
+                    "model of dimension " + d + ", expected " + FeatureMap.DIMENSION);
         }
+        DMatrixRMaj precision = new DMatrixRMaj(d, d);
+        for (int i = 0; i < d * d; i++) {
+            precision.data[i] = in.readDouble();
+        }
+        DMatrixRMaj shift = new DMatrixRMaj(d, 1);
+        for (int i = 0; i < d; i++) {
+            shift.data[i] = in.readDouble();
+        }
+        return new RatingPosterior(precision, shift);
     }
 
     /** The Cholesky factor {@code L} of the precision, {@code A = LLᵀ}, row-major. */
@@ -191,17 +176,6 @@ final class RatingPosterior {
     private static double gaussian(SplittableRandom random) {
         double u = 1 - random.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextDouble());
-    }
-
-    /**
-     * A stored model whose features are of another version of {@link FeatureMap}: its weights mean
-     * something else now, so it is rebuilt from the user's ratings.
-     */
-    static final class OutdatedModelException extends RuntimeException {
-
-        OutdatedModelException(String what) {
-            super(what + "; this server's features are version " + FeatureMap.VERSION);
-        }
     }
 
     /** An expected rating and its standard deviation. */

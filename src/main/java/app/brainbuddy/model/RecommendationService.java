@@ -1,11 +1,11 @@
 package app.brainbuddy.model;
 
-import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.knowledge.BrainKnowledge;
 import app.brainbuddy.session.ModuleType;
 import app.brainbuddy.session.TrainingOption;
 import app.brainbuddy.user.Chronotype;
+import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.Scope;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -28,13 +28,16 @@ import org.springframework.stereotype.Service;
 @Service
 class RecommendationService {
 
-    private final ModelStore store;
+    private final ModelTraining training;
     private final ModelPriors priors;
+    private final ModelSettings settings;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    RecommendationService(ModelStore store, ModelPriors priors, CurrentUser currentUser, Clock clock) {
-        this.store = store;
+    RecommendationService(
+            ModelTraining training, ModelPriors priors, ModelSettings settings, CurrentUser currentUser, Clock clock) {
+        this.training = training;
+        this.settings = settings;
         this.priors = priors;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -57,10 +60,9 @@ class RecommendationService {
             throw ApiException.badRequest("No %s session has evidence for the goal %s; leave out moduleType or goal"
                     .formatted(moduleType, goal));
         }
-        Optional<UserModel> model = store.find(userId);
+        PersonalModel model = training.modelOf(userId);
         RatingPosterior prior = ModelPrior.of(evidence);
-        RatingPosterior posterior = model.map(store::posterior).orElse(prior);
-        long steps = model.map(UserModel::trainingSteps).orElse(0L);
+        RatingPosterior posterior = model.posterior();
         Chronotype chronotype = currentUser.user().chronotype();
 
         List<Recommender.Candidate> candidates =
@@ -84,7 +86,7 @@ class RecommendationService {
                 bestTime.window(),
                 expected,
                 prediction.uncertainty(),
-                store.phase(steps),
+                settings.phaseAfter(model.steps()),
                 reason(chosen.option(), expected, prediction.uncertainty(), posterior, prior, candidates, behind),
                 timing(bestTime, hour),
                 Stream.concat(behind.stream(), bestTime.evidence().stream())

@@ -6,12 +6,14 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.mapping.Field;
 
-/** A user's personal model. {@code modelWeights} is ciphertext and has no field in the schema. */
+/**
+ * A user's personal model as the repository sees it: everything but {@code model_weights}, the ciphertext, which only
+ * {@link ModelStore} reads and writes (it may hold a legacy value of any shape).
+ */
 @Document("user_models")
 public record UserModel(
         @Id String id,
         @Indexed(unique = true) @Field("user_id") String userId,
-        @Field("model_weights") byte[] modelWeights,
         @Field("last_updated") Instant lastUpdated,
         @Field("training_steps") long trainingSteps,
         ModelPhase phase) {}

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 @Controller
@@ -29,6 +30,11 @@ class UserModelController {
             @Argument @Nullable Integer localHour,
             @Argument @Nullable String timeZone) {
         return recommendations.recommend(moduleType, goal, localHour, timeZone);
+    }
+
+    @SchemaMapping(typeName = "UserModel")
+    ModelPhase phase(ModelStatus model) {
+        return models.phaseOf(model);
     }
 
     @BatchMapping(typeName = "User")

@@ -1,6 +1,6 @@
 package app.brainbuddy.model;
 
-import app.brainbuddy.auth.CurrentUser;
+import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.Scope;
 import java.util.Collection;
 import java.util.List;
@@ -14,11 +14,17 @@ import org.springframework.stereotype.Service;
 public class UserModelService {
 
     private final UserModelRepository models;
+    private final ModelSettings settings;
     private final CurrentUser currentUser;
 
-    UserModelService(UserModelRepository models, CurrentUser currentUser) {
+    UserModelService(UserModelRepository models, ModelSettings settings, CurrentUser currentUser) {
         this.models = models;
+        this.settings = settings;
         this.currentUser = currentUser;
+    }
+
+    ModelPhase phaseOf(ModelStatus model) {
+        return settings.phaseAfter(model.trainingSteps());
     }
 
     /** For the batched {@code User.model}: parents are already authorised; users without a model are absent. */
@@ -34,7 +40,7 @@ public class UserModelService {
                 .findFirst()
                 .map(model -> Map.of(
                         "id", model.id(),
-                        "phase", model.phase(),
+                        "phase", phaseOf(model),
                         "trainingSteps", model.trainingSteps(),
                         "lastUpdated", model.lastUpdated()));
     }

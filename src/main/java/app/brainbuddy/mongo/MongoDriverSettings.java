@@ -8,7 +8,8 @@ import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilder
 
 /**
  * Short timeouts, so that a lost database fails a request within about two seconds instead of
- * holding it, and acknowledged writes that survive a primary's loss: majority write concern, and
+ * holding it, and acknowledged writes that survive a primary's loss and a crash: majority write
+ * concern with journaling (on a majority of the replica set, in the journal on disk), and
  * retryable writes where the server supports them (replica sets and sharded clusters, not the
  * embedded server). An option the connection string sets itself is left as it says: Boot applies
  * the string first, this runs after it.
@@ -38,7 +39,7 @@ final class MongoDriverSettings implements MongoClientSettingsBuilderCustomizer 
                     socket -> socket.readTimeout(settings.socketTimeout().toMillis(), TimeUnit.MILLISECONDS));
         }
         if (connection.getWriteConcern() == null) {
-            builder.writeConcern(WriteConcern.MAJORITY);
+            builder.writeConcern(WriteConcern.MAJORITY.withJournal(true));
         }
         if (connection.getRetryWritesValue() == null) {
             builder.retryWrites(true);

@@ -24,11 +24,16 @@ public record MongoSettings(
         return url == null || url.isBlank();
     }
 
-    /** The embedded mongo-java-server: an H2 file (kept across restarts) or memory (tests). */
+    /**
+     * The embedded mongo-java-server: an H2 file (kept across restarts) or memory (tests). Every
+     * write is in the file before it is acknowledged; {@code fsync} also forces it to the disk
+     * (survives a power cut, not only a killed process).
+     */
     public record Embedded(
             @DefaultValue("file") Storage storage,
             @DefaultValue("./data/brain-buddy.mv.db") Path path,
-            @DefaultValue("0") int port) {}
+            @DefaultValue("0") int port,
+            @DefaultValue("true") boolean fsync) {}
 
     public enum Storage {
         FILE,

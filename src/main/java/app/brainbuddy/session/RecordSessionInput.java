@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /** A session that took place on a device, synced later; the optional id makes a retried sync harmless. */
 @TargetFitsModule
 record RecordSessionInput(
-        @Nullable @Pattern(regexp = "[0-9a-f]{24}", message = "must be an ObjectId: 24 lowercase hex digits")
+        @Nullable @Pattern(regexp = "[0-9a-f]{24}", message = SessionSync.UNUSABLE_ID)
         String id,
 
         @NotNull ModuleType moduleType,

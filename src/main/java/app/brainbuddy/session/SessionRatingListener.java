@@ -3,9 +3,10 @@ package app.brainbuddy.session;
 import java.util.List;
 
 /**
- * Told of every accepted rating, once, after it is stored: from {@code rateSession} (re-ratings
- * included) one at a time, and from {@code recordSessions} all the rated sessions it newly stored at
- * once. The personal model learns through this seam.
+ * Told of every stored rating after it is stored: from {@code rateSession} (re-ratings included) one
+ * at a time, and from {@code recordSessions} all the rated sessions of the batch at once, also those a
+ * retry finds already stored. A listener must therefore be idempotent, and must not fail the caller:
+ * the rating is stored. The personal model learns through this seam.
  */
 public interface SessionRatingListener {
 

@@ -1,7 +1,7 @@
 package app.brainbuddy.session;
 
-import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
+import app.brainbuddy.user.CurrentUser;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -34,11 +34,14 @@ class SessionRatings {
         this.currentUser = currentUser;
     }
 
-    /** Stores a device's past sessions; the personal model hears of each newly stored rated one. */
+    /**
+     * Stores a device's past sessions; the personal model hears of every rated one, also those a lost reply's retry
+     * finds stored already (it learns each session's rating once, however often it hears of it).
+     */
     List<TrainingSession> record(List<RecordSessionInput> input) {
         SessionSync.Result result = sync.record(currentUser.requireAccount(), input);
         List<TrainingSession> rated =
-                result.inserted().stream().filter(TrainingSession::rated).toList();
+                result.sessions().stream().filter(TrainingSession::rated).toList();
         if (!rated.isEmpty()) {
             tellListeners(rated);
         }

@@ -1,12 +1,12 @@
 package app.brainbuddy.session;
 
-import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.graphql.ParentKey;
 import app.brainbuddy.knowledge.BrainKnowledge;
 import app.brainbuddy.knowledge.KnowledgeService;
+import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.Scope;
 import app.brainbuddy.user.StatsScope;
 import app.brainbuddy.user.User;
@@ -115,6 +115,11 @@ public class SessionService {
     /** Everything stored about the user's sessions, newest first: for their data export. */
     public List<TrainingSession> exportOf(String userId) {
         return sessions.findByUserIdOrderByTimestampDesc(userId);
+    }
+
+    /** Every rated session of the user, in no particular order: the source the personal model is derived from. */
+    public List<TrainingSession> ratedSessionsOf(String userId) {
+        return sessions.findByUserIdAndUserRatingNotNull(userId);
     }
 
     public void deleteAllOf(String userId) {

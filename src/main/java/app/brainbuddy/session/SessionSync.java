@@ -38,6 +38,16 @@ class SessionSync {
     /** Devices' clocks may run a little ahead of the server's. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    /** Before the app and its data: a broken or hostile client, whose dates would distort statistics for good. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+    /**
+     * The one answer for an id that cannot be used, whether malformed or held by another person's
+     * session, so that the answer never tells whether someone else's session exists.
+     */
+    static final String UNUSABLE_ID =
+            "cannot be used: send a new ObjectId (24 lowercase hex digits) made for this session";
+
     /** The sessions in input order as stored now, and those of them this call stored. */
     record Result(List<TrainingSession> sessions, List<TrainingSession> inserted) {}
 
@@ -86,8 +96,11 @@ class SessionSync {
     }
 
     private static void check(int index, RecordSessionInput item, Instant latest) {
-        if (item.timestamp().isAfter(latest)) {
-            throw invalid(index, "timestamp", "must not be in the future");
+        if (item.timestamp().isBefore(EARLIEST) || item.timestamp().isAfter(latest)) {
+            throw invalid(
+                    index,
+                    "timestamp",
+                    "must be between " + EARLIEST + " and " + CLOCK_SKEW.toMinutes() + " minutes from now");
         }
         Map<String, Object> content = item.generatedContent();
         if (content == null) {
@@ -137,7 +150,7 @@ class SessionSync {
 
     /**
      * The already stored sessions among these client-generated ids, by id; an id that another user's
-     * session holds is refused.
+     * session holds is refused exactly as a malformed one.
      */
     private Map<String, TrainingSession> stored(String userId, Map<String, Integer> indexOfId) {
         if (indexOfId.isEmpty()) {
@@ -150,10 +163,7 @@ class SessionSync {
                 .filter(session -> !session.userId().equals(userId))
                 .findFirst()
                 .ifPresent(session -> {
-                    throw invalid(
-                            indexOfId.get(session.id()),
-                            "id",
-                            "is taken by another session: generate a new ObjectId for it");
+                    throw invalid(indexOfId.get(session.id()), "id", UNUSABLE_ID);
                 });
         return stored;
     }

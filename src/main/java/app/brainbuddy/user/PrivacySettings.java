@@ -1,7 +1,7 @@
 package app.brainbuddy.user;
 
-import app.brainbuddy.graphql.ApiException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,17 +24,18 @@ public final class PrivacySettings {
         return Boolean.TRUE.equals(settings.get(key));
     }
 
-    /** Refuses anything but the documented keys with boolean values. */
-    static void validate(Map<String, Object> changes) {
+    /** What is wrong with these changes, if anything: only the documented keys with boolean values are allowed. */
+    static Optional<String> problemWith(Map<String, Object> changes) {
         for (Map.Entry<String, Object> change : changes.entrySet()) {
             if (!KEYS.contains(change.getKey())) {
-                throw ApiException.badRequest("privacySettings: unknown key '" + abbreviate(change.getKey())
-                        + "'; the keys are " + new TreeSet<>(KEYS));
+                return Optional.of("privacySettings: unknown key '" + abbreviate(change.getKey()) + "'; the keys are "
+                        + new TreeSet<>(KEYS));
             }
             if (!(change.getValue() instanceof Boolean)) {
-                throw ApiException.badRequest("privacySettings: " + change.getKey() + " must be true or false");
+                return Optional.of("privacySettings: " + change.getKey() + " must be true or false");
             }
         }
+        return Optional.empty();
     }
 
     private static String abbreviate(String key) {

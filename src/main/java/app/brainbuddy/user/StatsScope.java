@@ -1,6 +1,5 @@
 package app.brainbuddy.user;
 
-import app.brainbuddy.graphql.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,9 +9,12 @@ import org.jspecify.annotations.Nullable;
 public record StatsScope(
         String userId, @Nullable Instant from, @Nullable Instant to) {
 
+    /** What a valid period is; the service checks it first, so that a client hears of it as bad input. */
+    static final String PERIOD_RULE = "stats: from must be before to";
+
     public StatsScope {
         if (from != null && to != null && !from.isBefore(to)) {
-            throw ApiException.badRequest("stats: from must be before to");
+            throw new IllegalArgumentException(PERIOD_RULE);
         }
     }
 

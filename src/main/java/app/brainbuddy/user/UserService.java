@@ -1,6 +1,5 @@
 package app.brainbuddy.user;
 
-import app.brainbuddy.auth.CurrentUser;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Cursor;
@@ -132,6 +131,9 @@ public class UserService {
 
     StatsScope statsOf(User user, @Nullable Instant from, @Nullable Instant to) {
         currentUser.requireSharedWithIntegration(Scope.STATS_READ);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ApiException.badRequest(StatsScope.PERIOD_RULE);
+        }
         return new StatsScope(user.id(), from, to);
     }
 
@@ -143,7 +145,9 @@ public class UserService {
             update.set("chronotype", input.chronotype());
         }
         Map<String, Object> privacy = input.privacySettings() == null ? Map.of() : input.privacySettings();
-        PrivacySettings.validate(privacy);
+        PrivacySettings.problemWith(privacy).ifPresent(problem -> {
+            throw ApiException.badRequest(problem);
+        });
         privacy.forEach((key, value) -> update.set("privacy_settings." + key, value));
         if (update.getUpdateObject().isEmpty()) {
             throw ApiException.badRequest("updateProfile: give a chronotype or privacySettings to change");

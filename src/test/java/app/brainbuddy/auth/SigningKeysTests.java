@@ -2,6 +2,8 @@ package app.brainbuddy.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.brainbuddy.keys.DevelopmentKeys;
+import app.brainbuddy.mongo.MongoSettings;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ class SigningKeysTests {
     void aConfiguredJwkIsTheSigningKey() throws Exception {
         RSAKey configured = new RSAKeyGenerator(2048).keyID("prod-2026").generate();
 
-        RSAKey used = signingKeys.signingKey(settings(configured.toJSONString(), null, null));
+        RSAKey used = signingKeys.signingKey(settings(configured.toJSONString(), null, null), null);
 
         assertThat(used).isEqualTo(configured);
         assertThat(used.isPrivate()).isTrue();
@@ -39,16 +41,35 @@ class SigningKeysTests {
                 configured.toPublicKey().getEncoded());
 
         RSAKey used = signingKeys.signingKey(
-                settings(null, new FileSystemResource(privatePem), new FileSystemResource(publicPem)));
+                settings(null, new FileSystemResource(privatePem), new FileSystemResource(publicPem)), null);
 
         assertThat(used.toRSAPublicKey()).isEqualTo(configured.toRSAPublicKey());
         assertThat(used.toRSAPrivateKey()).isEqualTo(configured.toRSAPrivateKey());
     }
 
     @Test
-    void withoutConfigurationEachStartGeneratesAnotherKey() throws Exception {
-        assertThat(signingKeys.signingKey(settings(null, null, null)))
-                .isNotEqualTo(signingKeys.signingKey(settings(null, null, null)));
+    void withoutConfigurationTheDevelopmentKeyOfTheDataFolderSignsAtEveryStart(@TempDir Path folder) throws Exception {
+        RSAKey first = signingKeys.signingKey(settings(null, null, null), developmentKeys(folder));
+        RSAKey afterRestart = signingKeys.signingKey(settings(null, null, null), developmentKeys(folder));
+
+        assertThat(first.isPrivate()).isTrue();
+        assertThat(afterRestart).isEqualTo(first);
+        assertThat(signingKeys.signingKey(settings(null, null, null), developmentKeys(folder.resolve("other"))))
+                .as("another data folder, another key")
+                .isNotEqualTo(first);
+    }
+
+    private static DevelopmentKeys developmentKeys(Path dataFolder) {
+        return new DevelopmentKeys(
+                new MongoSettings(
+                        null,
+                        "brain_buddy",
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        new MongoSettings.Embedded(
+                                MongoSettings.Storage.FILE, dataFolder.resolve("brain-buddy.mv.db"), 0, true)),
+                false);
     }
 
     private static JwtSettings settings(String jwk, FileSystemResource privateKey, FileSystemResource publicKey) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.brainbuddy.GraphQlIntegrationTest;
+import app.brainbuddy.session.SessionService;
+import app.brainbuddy.user.UserService;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import com.mongodb.client.MongoClient;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -20,6 +23,7 @@ import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Key rotation: a new primary key encrypts, old keys still decrypt, and the re-encryption pass moves models over. */
 class ModelKeysTests extends GraphQlIntegrationTest {
@@ -28,6 +32,21 @@ class ModelKeysTests extends GraphQlIntegrationTest {
 
     @Autowired
     private Clock clock;
+
+    @Autowired
+    private MongoClient mongoClient;
+
+    @Autowired
+    private ModelPriors priors;
+
+    @Autowired
+    private SessionService sessions;
+
+    @Autowired
+    private UserService userService;
+
+    @Autowired
+    private ModelMetrics metrics;
 
     @Test
     void aNewPrimaryKeyEncryptsWhileTheOldKeyStillDecrypts() throws GeneralSecurityException {
@@ -55,39 +74,48 @@ class ModelKeysTests extends GraphQlIntegrationTest {
     }
 
     @Test
-    void theReencryptionPassMovesEveryReadableModelToThePrimaryKeyAndLeavesTheRestAlone()
-            throws GeneralSecurityException {
+    void theReencryptionPassMovesEveryReadableModelToThePrimaryKeyAndRebuildsTheRest() throws GeneralSecurityException {
         KeysetHandle old = newKeyset();
         ModelCipher before = cipher(old);
         KeysetHandle rotatedKeys = rotate(old);
         ModelCipher rotated = cipher(rotatedKeys);
+        // a database of its own, so that the pass sees these models only
+        MongoTemplate database = new MongoTemplate(mongoClient, "model_keys_" + new ObjectId());
+        byte[] model = PersonalModel.from(priors.prior()).serialize();
         List<String> users = IntStream.range(0, 5)
                 .mapToObj(i -> new ObjectId().toHexString())
                 .toList();
-        users.forEach(user -> mongo.getCollection("user_models")
-                .insertOne(new Document("user_id", user)
-                        .append("model_weights", new Binary(before.encrypt(WEIGHTS, user)))
-                        .append("last_updated", new Date())
-                        .append("training_steps", 3L)
-                        .append("phase", "developmental")));
-        ModelSettings settings = new ModelSettings(json(rotatedKeys), null, 20, 60);
-        ModelReencryption pass = new ModelReencryption(mongo, new ModelStore(mongo, rotated, settings, clock));
+        users.forEach(user -> insertModel(database, user, new Binary(before.encrypt(model, user))));
+        String legacy = new ObjectId().toHexString();
+        insertModel(database, legacy, "encrypted_blob_or_path");
+        ModelSettings settings = new ModelSettings(null, null, 20, 60);
+        ModelStore store = new ModelStore(database, rotated, settings, clock);
+        ModelReencryption pass = new ModelReencryption(
+                store, new ModelTraining(store, priors, sessions, userService, metrics, settings));
 
         ModelReencryption.Outcome outcome = pass.reencryptAll();
 
         assertThat(outcome.rewritten()).isEqualTo(users.size());
+        assertThat(outcome.rebuilt()).containsExactly(legacy);
         for (String user : users) {
-            byte[] stored = mongo.getCollection("user_models")
+            byte[] stored = database.getCollection("user_models")
                     .find(new Document("user_id", user))
                     .first()
                     .get("model_weights", Binary.class)
                     .getData();
             assertThat(rotated.byPrimaryKey(stored)).isTrue();
-            assertThat(rotated.decrypt(stored, user)).isEqualTo(WEIGHTS);
+            assertThat(rotated.decrypt(stored, user)).isEqualTo(model);
         }
-        // models of other keys (the running application's) were reported, not overwritten
-        assertThat(outcome.unreadable()).doesNotContainAnyElementsOf(users);
         assertThat(pass.reencryptAll().rewritten()).isZero();
+    }
+
+    private static void insertModel(MongoTemplate database, String user, Object weights) {
+        database.getCollection("user_models")
+                .insertOne(new Document("user_id", user)
+                        .append("model_weights", weights)
+                        .append("last_updated", new Date())
+                        .append("training_steps", 3L)
+                        .append("phase", "developmental"));
     }
 
     private static KeysetHandle newKeyset() throws GeneralSecurityException {
@@ -105,7 +133,7 @@ class ModelKeysTests extends GraphQlIntegrationTest {
     }
 
     private static ModelCipher cipher(KeysetHandle keyset) throws GeneralSecurityException {
-        return new ModelCipher(new ModelSettings(json(keyset), null, 20, 60));
+        return new ModelCipher(json(keyset));
     }
 
     private static String json(KeysetHandle keyset) throws GeneralSecurityException {

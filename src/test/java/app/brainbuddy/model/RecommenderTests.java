@@ -9,9 +9,6 @@ import app.brainbuddy.session.ModuleType;
 import app.brainbuddy.session.StarterEvidence;
 import app.brainbuddy.session.TrainingOption;
 import app.brainbuddy.user.Chronotype;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -137,19 +134,18 @@ class RecommenderTests {
     }
 
     @Test
-    void aModelStoredWithFeaturesOfAnotherVersionIsOutdatedNotMisread() throws IOException {
-        ByteArrayOutputStream version1 = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(version1)) {
-            out.writeByte(1);
-            out.writeInt(12);
-        }
-        assertThatThrownBy(() -> RatingPosterior.deserialize(version1.toByteArray()))
-                .isInstanceOf(RatingPosterior.OutdatedModelException.class);
-        byte[] current = PRIOR.serialize();
-        assertThat(RatingPosterior.deserialize(current).mean()).containsExactly(PRIOR.mean());
-        current[4] = (byte) (FeatureMap.VERSION + 1);
-        assertThatThrownBy(() -> RatingPosterior.deserialize(current))
-                .isInstanceOf(RatingPosterior.OutdatedModelException.class);
+    void aModelStoredWithFeaturesOfAnotherVersionIsUnreadableSoItIsRebuiltNotMisread() {
+        byte[] current = PersonalModel.from(PRIOR).serialize();
+        assertThat(PersonalModel.deserialize(current).posterior().mean()).containsExactly(PRIOR.mean());
+        byte[] otherVersion = current.clone();
+        otherVersion[4] = (byte) (FeatureMap.VERSION + 1);
+        assertThatThrownBy(() -> PersonalModel.deserialize(otherVersion))
+                .isInstanceOf(PersonalModel.UnreadableModelException.class)
+                .hasMessageContaining("features of version");
+        byte[] formatOfVersion1 = current.clone();
+        formatOfVersion1[0] = 2;
+        assertThatThrownBy(() -> PersonalModel.deserialize(formatOfVersion1))
+                .isInstanceOf(PersonalModel.UnreadableModelException.class);
     }
 
     @Test

@@ -33,7 +33,8 @@ class DumpRestoreTests extends GraphQlIntegrationTest {
 
     @BeforeEach
     void aFreshEmbeddedDatabase() {
-        freshServer = new EmbeddedMongoServer(new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, dumps, 0));
+        freshServer =
+                new EmbeddedMongoServer(new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, dumps, 0, false));
         freshClient = MongoClients.create(freshServer.connectionString("restored"));
         fresh = freshClient.getDatabase("restored");
     }

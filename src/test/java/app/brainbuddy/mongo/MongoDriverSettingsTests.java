@@ -20,7 +20,7 @@ class MongoDriverSettingsTests {
             Duration.ofMillis(1500),
             Duration.ofSeconds(1),
             Duration.ofSeconds(5),
-            new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, Path.of("unused"), 0));
+            new MongoSettings.Embedded(MongoSettings.Storage.MEMORY, Path.of("unused"), 0, false));
 
     @Test
     void aUrlWithoutOptionsGetsShortTimeoutsMajorityWritesAndRetryableWrites() {
@@ -30,7 +30,7 @@ class MongoDriverSettingsTests {
                 .isEqualTo(1500);
         assertThat(client.getSocketSettings().getConnectTimeout(MILLISECONDS)).isEqualTo(1000);
         assertThat(client.getSocketSettings().getReadTimeout(MILLISECONDS)).isEqualTo(5000);
-        assertThat(client.getWriteConcern()).isEqualTo(WriteConcern.MAJORITY);
+        assertThat(client.getWriteConcern()).isEqualTo(WriteConcern.MAJORITY.withJournal(true));
         assertThat(client.getRetryWrites()).isTrue();
     }
 

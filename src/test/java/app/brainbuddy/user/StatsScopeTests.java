@@ -3,7 +3,6 @@ package app.brainbuddy.user;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.brainbuddy.graphql.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -31,6 +30,6 @@ class StatsScopeTests {
     @Test
     void fromMustBeBeforeTo() {
         Instant at = Instant.parse("2026-11-25T12:00:00Z");
-        assertThatThrownBy(() -> new StatsScope("u", at, at)).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> new StatsScope("u", at, at)).isInstanceOf(IllegalArgumentException.class);
     }
 }

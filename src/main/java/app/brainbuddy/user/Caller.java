@@ -1,7 +1,5 @@
-package app.brainbuddy.auth;
+package app.brainbuddy.user;
 
-import app.brainbuddy.user.Scope;
-import app.brainbuddy.user.User;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Caller(User user, boolean admin, @Nullable Set<Scope> integrationScopes) {
 
-    boolean isIntegration() {
+    public boolean isIntegration() {
         return integrationScopes != null;
     }
 }

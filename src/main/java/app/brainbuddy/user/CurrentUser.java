@@ -1,9 +1,8 @@
-package app.brainbuddy.auth;
+package app.brainbuddy.user;
 
 import app.brainbuddy.graphql.ApiException;
-import app.brainbuddy.user.Scope;
-import app.brainbuddy.user.User;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -46,7 +45,7 @@ public class CurrentUser {
 
     /** For what anyone may do but an integration, such as signing up or logging in. */
     public void refuseIntegrationTokens() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication) {
+        if (signedIn() != null) {
             requireAccount();
         }
     }
@@ -68,8 +67,9 @@ public class CurrentUser {
      * {@code login} just returned to them, which is theirs.
      */
     public void requireSharedWithIntegration(Scope scope) {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication signedIn) {
-            checkIntegration(signedIn.getPrincipal(), scope);
+        Caller signedIn = signedIn();
+        if (signedIn != null) {
+            checkIntegration(signedIn, scope);
         }
     }
 
@@ -82,10 +82,20 @@ public class CurrentUser {
     }
 
     private static Caller caller() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof CallerAuthentication signedIn) {
-            return signedIn.getPrincipal();
+        Caller signedIn = signedIn();
+        if (signedIn == null) {
+            throw ApiException.unauthorized("Sign in: this operation needs a valid bearer token");
         }
-        throw ApiException.unauthorized("Sign in: this operation needs a valid bearer token");
+        return signedIn;
+    }
+
+    /** The caller of this request, or null without a valid token; the auth package puts it there. */
+    public static @Nullable Caller signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null
+                        && authentication.isAuthenticated()
+                        && authentication.getPrincipal() instanceof Caller caller
+                ? caller
+                : null;
     }
 }
