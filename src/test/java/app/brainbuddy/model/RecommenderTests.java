@@ -149,12 +149,12 @@ class RecommenderTests {
     }
 
     @Test
-    void thompsonSamplingKeepsTryingWhatItIsUnsureOfAfterManyRatings() {
+    void afterManyRatingsOfAClearFavouriteOtherKindsAreStillTriedNowAndThen() {
         RatingPosterior posterior = PRIOR;
         double keep = new ModelSettings(null, null, 20, 60).keep();
         double[] movers = new SessionContext(option("MOVERS"), null, 900, true).features();
         for (int i = 0; i < 500; i++) {
-            posterior = posterior.discounted(keep, PRIOR).learn(movers, 4);
+            posterior = posterior.discounted(keep, PRIOR).learn(movers, 5);
         }
         List<Recommender.Candidate> candidates =
                 Recommender.candidates(TrainingOption.of(null), ModelPriors.namedHz(EVIDENCE), Chronotype.BEAR, null);
