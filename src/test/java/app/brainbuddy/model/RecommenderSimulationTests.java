@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,15 +89,20 @@ class RecommenderSimulationTests {
     @BeforeAll
     static void simulate() {
         long started = System.nanoTime();
-        for (Scenario scenario : Scenario.values()) {
-            Map<Policy, Outcome> outcomes = new EnumMap<>(Policy.class);
-            for (Policy policy : Policy.values()) {
-                if (policy.runsIn(scenario)) {
-                    outcomes.put(policy, run(scenario, policy));
-                }
-            }
-            RESULTS.put(scenario, outcomes);
-        }
+        // scenarios in parallel: each user's seeds are fixed, so the figures do not depend on the threads
+        Arrays.stream(Scenario.values())
+                .parallel()
+                .map(scenario -> {
+                    Map<Policy, Outcome> outcomes = new EnumMap<>(Policy.class);
+                    for (Policy policy : Policy.values()) {
+                        if (policy.runsIn(scenario)) {
+                            outcomes.put(policy, run(scenario, policy));
+                        }
+                    }
+                    return Map.entry(scenario, outcomes);
+                })
+                .toList()
+                .forEach(entry -> RESULTS.put(entry.getKey(), entry.getValue()));
         System.out.println(table());
         System.out.printf("simulated in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
@@ -191,7 +196,7 @@ class RecommenderSimulationTests {
         private static final List<TodaysRecommender.Proposal> TODAYS = TodaysRecommender.candidates();
         private static final double KEEP = Math.pow(2, -1 / HALF_LIFE);
         private static final double[] PRIOR_MEAN = PRIOR.mean();
-        private static final Map<String, List<Recommender.Candidate>> CANDIDATES = new HashMap<>();
+        private static final Map<String, List<Recommender.Candidate>> CANDIDATES = new ConcurrentHashMap<>();
 
         private final Policy policy;
         private final Chronotype chronotype;
