@@ -2,6 +2,7 @@ package app.brainbuddy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
@@ -41,6 +42,9 @@ public abstract class GraphQlIntegrationTest {
     protected static final String ADMIN_EMAIL = "admin@brainbuddy.test";
     protected static final String PASSWORD = "correct horse battery staple";
 
+    /** Generous: a loaded CI machine hashing passwords must not fail a test that is not about time. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
     private static final AtomicInteger accounts = new AtomicInteger();
 
     protected static final FakeIdentityProvider IDENTITY_PROVIDER = FakeIdentityProvider.start();
@@ -70,12 +74,16 @@ public abstract class GraphQlIntegrationTest {
     protected WebTestClient http() {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
     }
 
     /** Plain HTTP to the server's root, for its other endpoints. */
     protected WebTestClient server() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .build();
     }
 
     /** A client that sends this bearer token. */

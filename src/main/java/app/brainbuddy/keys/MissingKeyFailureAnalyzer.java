@@ -10,7 +10,7 @@ class MissingKeyFailureAnalyzer extends AbstractFailureAnalyzer<DevelopmentKeys.
     protected FailureAnalysis analyze(Throwable rootFailure, DevelopmentKeys.MissingKeyException cause) {
         return new FailureAnalysis(
                 cause.getMessage(),
-                "Configure BRAINBUDDY_SECURITY_JWT_JWK and BRAINBUDDY_MODEL_KEYSET (README, \"Keys\").",
+                "Configure BRAINBUDDY_SECURITY_JWT_JWK and BRAINBUDDY_MODEL_KEYSET as --generate-keys prints (README, Docker).",
                 cause);
     }
 }

@@ -39,13 +39,13 @@ class SessionRatings {
      * finds stored already (it learns each session's rating once, however often it hears of it).
      */
     List<TrainingSession> record(List<RecordSessionInput> input) {
-        SessionSync.Result result = sync.record(currentUser.requireAccount(), input);
+        List<TrainingSession> sessions = sync.record(currentUser.requireAccount(), input);
         List<TrainingSession> rated =
-                result.sessions().stream().filter(TrainingSession::rated).toList();
+                sessions.stream().filter(TrainingSession::rated).toList();
         if (!rated.isEmpty()) {
             tellListeners(rated);
         }
-        return result.sessions();
+        return sessions;
     }
 
     /** Rates one of the caller's sessions; a new rating replaces the old one. */

@@ -48,9 +48,6 @@ class SessionSync {
     static final String UNUSABLE_ID =
             "cannot be used: send a new ObjectId (24 lowercase hex digits) made for this session";
 
-    /** The sessions in input order as stored now, and those of them this call stored. */
-    record Result(List<TrainingSession> sessions, List<TrainingSession> inserted) {}
-
     private final MongoTemplate mongo;
     private final Clock clock;
 
@@ -59,7 +56,8 @@ class SessionSync {
         this.clock = clock;
     }
 
-    Result record(String userId, List<RecordSessionInput> items) {
+    /** The sessions in input order, as stored now (by this call or an earlier one). */
+    List<TrainingSession> record(String userId, List<RecordSessionInput> items) {
         List<TrainingSession> sessions = new ArrayList<>(items.size());
         Map<String, Integer> indexOfId = new HashMap<>();
         Instant latest = clock.instant().plus(CLOCK_SKEW);
@@ -88,11 +86,9 @@ class SessionSync {
                             .filter(entry -> raced.contains(entry.getKey()))
                             .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
         }
-        return new Result(
-                sessions.stream()
-                        .map(session -> stored.getOrDefault(session.id(), session))
-                        .toList(),
-                fresh.stream().filter(session -> !raced.contains(session.id())).toList());
+        return sessions.stream()
+                .map(session -> stored.getOrDefault(session.id(), session))
+                .toList();
     }
 
     private static void check(int index, RecordSessionInput item, Instant latest) {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.brainbuddy.GraphQlIntegrationTest;
 import app.brainbuddy.MongoCommands;
+import app.brainbuddy.keys.KeyFiles;
 import app.brainbuddy.session.TrainingSession;
 import app.brainbuddy.user.Chronotype;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.concurrent.Future;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -290,7 +293,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
         mongo.getCollection("user_models")
                 .insertOne(new Document("user_id", user.id())
                         .append("model_weights", "encrypted_blob_or_path")
-                        .append("last_updated", new java.util.Date())
+                        .append("last_updated", new Date())
                         .append("training_steps", 150)
                         .append("phase", "adaptive"));
         double legacyRebuilds = count("brainbuddy.model.rebuilds", "reason", "legacy");
@@ -322,7 +325,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
         mongo.getCollection("user_models")
                 .insertOne(new Document("user_id", user.id())
                         .append("model_weights", "encrypted_blob_or_path")
-                        .append("last_updated", new java.util.Date())
+                        .append("last_updated", new Date())
                         .append("training_steps", 150)
                         .append("phase", "adaptive"));
 
@@ -344,7 +347,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
         SignedIn user = signUp();
         String sessionId = startSession(user, "MOVERS");
         rate(user, sessionId, 5).path("rateSession.id").hasValue();
-        ModelCipher lostKey = new ModelCipher(app.brainbuddy.keys.KeyFiles.newModelKeyset());
+        ModelCipher lostKey = new ModelCipher(KeyFiles.newModelKeyset());
         setWeights(user.id(), new Binary(lostKey.encrypt(storedModel(user.id()).serialize(), user.id())));
         double unknownKey = count("brainbuddy.model.rebuilds", "reason", "unknown_key");
         double securityEvents = count("brainbuddy.security.events", "type", "tampered_model");
@@ -368,7 +371,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
         String broken = insertSession(user.id(), 4);
         mongo.getCollection("sessions")
                 .updateOne(
-                        new Document("_id", new org.bson.types.ObjectId(broken)),
+                        new Document("_id", new ObjectId(broken)),
                         new Document("$set", new Document("module_type", "no_such_module")));
         double deferred = count("brainbuddy.model.learning.deferred", null, null);
         double caughtUp = count("brainbuddy.model.learning.caught.up", null, null);
@@ -380,7 +383,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
 
         assertThat(count("brainbuddy.model.learning.deferred", null, null)).isEqualTo(deferred + 1);
         assertThat(modelDocument(user.id())).isNull();
-        mongo.getCollection("sessions").deleteOne(new Document("_id", new org.bson.types.ObjectId(broken)));
+        mongo.getCollection("sessions").deleteOne(new Document("_id", new ObjectId(broken)));
 
         user.graphQl()
                 .documentName("recommendSession")
@@ -398,7 +401,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
         List<Map<String, Object>> batch = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Map<String, Object> session = new HashMap<>();
-            session.put("id", new org.bson.types.ObjectId().toHexString());
+            session.put("id", new ObjectId().toHexString());
             session.put("moduleType", "BRAINWAVE");
             session.put("brainwaveTarget", "ALPHA");
             session.put("durationSeconds", 600);
@@ -407,24 +410,14 @@ class PersonalModelTests extends GraphQlIntegrationTest {
             session.put("effectivenessScore", 0.5);
             batch.add(session);
         }
-        sync(user, batch);
+        ModelTestSupport.recordAll(user.graphQl(), batch);
         // the reply was lost and so was the model's update: the device retries the same batch
         mongo.getCollection("user_models").deleteOne(new Document("user_id", user.id()));
 
-        sync(user, batch);
-        sync(user, batch);
+        ModelTestSupport.recordAll(user.graphQl(), batch);
+        ModelTestSupport.recordAll(user.graphQl(), batch);
 
         assertThat(trainingSteps(user)).isEqualTo(4);
-    }
-
-    private void sync(SignedIn user, List<Map<String, Object>> batch) {
-        user.graphQl()
-                .documentName("recordSessions")
-                .variable("input", batch)
-                .execute()
-                .path("recordSessions")
-                .entityList(Object.class)
-                .hasSize(batch.size());
     }
 
     private int trainingSteps(SignedIn user) {
@@ -438,7 +431,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
 
     /** A rated (or, with null, unrated) MENTAL_REHEARSAL session written straight into the database. */
     private String insertSession(String userId, Integer rating) {
-        org.bson.types.ObjectId id = new org.bson.types.ObjectId();
+        ObjectId id = new ObjectId();
         mongo.getCollection("sessions")
                 .insertOne(new Document("_id", id)
                         .append("user_id", userId)
@@ -446,7 +439,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
                         .append("generated_content", new Document("duration", 600))
                         .append("user_rating", rating)
                         .append("effectiveness_score", rating == null ? null : 0.5)
-                        .append("timestamp", new java.util.Date())
+                        .append("timestamp", new Date())
                         .append("duration_seconds", 600));
         return id.toHexString();
     }
@@ -458,9 +451,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
     }
 
     private PersonalModel storedModel(String userId) {
-        byte[] ciphertext =
-                modelDocument(userId).get("model_weights", Binary.class).getData();
-        return PersonalModel.deserialize(cipher.decrypt(ciphertext, userId));
+        return ModelTestSupport.storedModel(mongo, cipher, userId);
     }
 
     private double[] features(String sessionId) {
