@@ -1,6 +1,7 @@
 package app.brainbuddy.model;
 
 import app.brainbuddy.knowledge.BrainKnowledge;
+import app.brainbuddy.session.BrainwaveTarget;
 import app.brainbuddy.session.ModuleType;
 import app.brainbuddy.session.TrainingOption;
 import java.util.Arrays;
@@ -10,8 +11,12 @@ import java.util.Map;
 /**
  * The population prior: what a new user can expect of each kind of session, from the knowledge base.
  * A kind of session whose evidence averages strength {@code s} is expected to rate {@code 2.5 + 2s}
- * (2.5 with no evidence, 4.5 with established evidence). BRAINWAVE's module weight carries the mean
- * over its bands and each band's weight the difference, so a band's expectation is its own.
+ * (2.5 with no evidence, 4.5 with established evidence) at the beat its evidence names, for 15
+ * minutes, in its best window. BRAINWAVE's module weight carries the mean over its bands and each
+ * band's weight the difference. Each band's beat weights put the expected best at the named beat,
+ * falling by {@link #BEAT_CURVATURE} points per band width squared away from it; duration falls
+ * gently on both sides of 15 minutes; each kind rates {@link #TIMING_EFFECT} higher in its window
+ * than outside.
  */
 final class ModelPrior {
 
@@ -19,36 +24,61 @@ final class ModelPrior {
     static final double EVIDENCE_WEIGHT = 2;
     static final double KIND_VARIANCE = 1.0;
     static final double BAND_VARIANCE = 0.5;
-    static final double OTHER_VARIANCE = 0.25;
 
-    /** Sessions in the chronotype's peak window are expected a quarter point higher, and outside lower. */
-    static final double PEAK_EFFECT = 0.5;
+    static final double BEAT_CURVATURE = 2;
+    static final double BEAT_VARIANCE = 1;
+    static final double DURATION_CURVATURE = 0.1;
+    static final double DURATION_VARIANCE = 0.1;
+
+    /** In its window a kind is expected half a point higher than outside it. */
+    static final double TIMING_EFFECT = 0.5;
+
+    static final double TIMING_VARIANCE = 0.25;
 
     private ModelPrior() {}
 
     static RatingPosterior of(Map<TrainingOption, List<BrainKnowledge>> evidence) {
-        double[] mean = new double[SessionContext.DIMENSION];
-        double[] variance = new double[SessionContext.DIMENSION];
-        Arrays.fill(variance, OTHER_VARIANCE);
+        double[] mean = new double[FeatureMap.DIMENSION];
+        double[] variance = new double[FeatureMap.DIMENSION];
         List<TrainingOption> bands = TrainingOption.of(ModuleType.BRAINWAVE);
         double brainwave = bands.stream()
                 .mapToDouble(band -> expectedRating(evidence.get(band)))
                 .average()
                 .orElse(NO_EVIDENCE_RATING);
         for (TrainingOption option : TrainingOption.of(null)) {
-            int module = SessionContext.moduleIndex(option.moduleType());
+            int module = FeatureMap.module(option);
             variance[module] = KIND_VARIANCE;
-            if (option.target() == null) {
-                mean[module] = expectedRating(evidence.get(option));
+            // in its window the timing weight adds half the effect; the intercept leaves it out
+            double intercept = expectedRating(evidence.get(option)) - TIMING_EFFECT / 2;
+            BrainwaveTarget target = option.target();
+            if (target == null) {
+                mean[module] = intercept;
             } else {
-                mean[module] = brainwave;
-                int band = SessionContext.targetIndex(option.target());
-                mean[band] = expectedRating(evidence.get(option)) - brainwave;
-                variance[band] = BAND_VARIANCE;
+                double named = FeatureMap.beatOffset(target, target.namedHz(allOf(evidence, option)));
+                mean[module] = brainwave - TIMING_EFFECT / 2;
+                // -c(d - named)² = -c d² + 2c named d - c named²: the constant goes into the band's weight
+                mean[FeatureMap.band(target)] = intercept - mean[module] - BEAT_CURVATURE * named * named;
+                variance[FeatureMap.band(target)] = BAND_VARIANCE;
+                mean[FeatureMap.beat(target)] = 2 * BEAT_CURVATURE * named;
+                variance[FeatureMap.beat(target)] = BEAT_VARIANCE;
+                mean[FeatureMap.beatSquared(target)] = -BEAT_CURVATURE;
+                variance[FeatureMap.beatSquared(target)] = BEAT_VARIANCE;
             }
+            mean[FeatureMap.timing(option)] = TIMING_EFFECT;
+            variance[FeatureMap.timing(option)] = TIMING_VARIANCE;
         }
-        mean[SessionContext.PEAK] = PEAK_EFFECT;
+        mean[FeatureMap.DURATION_SQUARED] = -DURATION_CURVATURE;
+        variance[FeatureMap.DURATION] = DURATION_VARIANCE;
+        variance[FeatureMap.DURATION_SQUARED] = DURATION_VARIANCE;
+        if (Arrays.stream(variance).anyMatch(v -> v <= 0)) {
+            throw new IllegalStateException("a feature without prior variance");
+        }
         return RatingPosterior.prior(mean, variance);
+    }
+
+    private static List<BrainKnowledge> allOf(
+            Map<TrainingOption, List<BrainKnowledge>> evidence, TrainingOption option) {
+        return evidence.getOrDefault(option, List.of());
     }
 
     static double expectedRating(List<BrainKnowledge> evidence) {

@@ -8,6 +8,7 @@ import app.brainbuddy.user.User;
 import app.brainbuddy.user.UserService;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The learning loop. The user's rated sessions are the source of truth and the model is derived from them: one
- * operation, {@link #sync}, reads the stored model (or starts from the prior when there is none, or it is unusable),
- * learns every stored rating it does not hold yet or holds with another value, and writes the result if anything
- * changed. Every stored rating triggers it, so a retried sync, a replay or a re-rating lands exactly once, and a
+ * operation, {@link #sync}, reads the stored model and the stored ratings, and when the model does not hold exactly
+ * those ratings (or there is none, or it is unusable) rebuilds it from the prior and the ratings, oldest first, and
+ * writes it. Every stored rating triggers it, so a retried sync, a replay or a re-rating lands exactly once, and a
  * rating whose model update failed (the rating itself is answered as stored) is learned by the next one. A model that
  * no key can read, of an older format, or tampered with is rebuilt the same way, from the prior.
  */
@@ -33,17 +34,24 @@ class ModelTraining implements SessionRatingListener {
     private final SessionService sessions;
     private final UserService users;
     private final ModelMetrics metrics;
+    private final ModelSettings settings;
 
     /** Users whose last sync failed on this instance: their next recommendation catches up first. */
     private final Set<String> behind = ConcurrentHashMap.newKeySet();
 
     ModelTraining(
-            ModelStore store, ModelPriors priors, SessionService sessions, UserService users, ModelMetrics metrics) {
+            ModelStore store,
+            ModelPriors priors,
+            SessionService sessions,
+            UserService users,
+            ModelMetrics metrics,
+            ModelSettings settings) {
         this.store = store;
         this.priors = priors;
         this.sessions = sessions;
         this.users = users;
         this.metrics = metrics;
+        this.settings = settings;
     }
 
     /** The ratings are stored already: a failure here is counted and caught up later, never the caller's error. */
@@ -86,25 +94,33 @@ class ModelTraining implements SessionRatingListener {
             if (chronotype.isEmpty()) {
                 return PersonalModel.from(priors.prior()); // the account is gone; so are its model and sessions
             }
-            PersonalModel base = read.model() != null && holdsOnly(read.model(), rated)
-                    ? read.model()
-                    : PersonalModel.from(priors.prior());
-            PersonalModel model = base;
-            int caughtUp = 0;
-            for (TrainingSession session : inLearningOrder(rated)) {
-                PersonalModel learned = model.learn(
-                        session.id(),
-                        SessionContext.of(session, chronotype.get()).features(),
-                        Objects.requireNonNull(session.userRating()));
-                caughtUp += learned != model && !announced.contains(session.id()) ? 1 : 0;
-                model = learned;
-            }
-            boolean unchanged = model == base && (stored.isEmpty() || read.model() == base);
+            Map<String, Integer> ratings = rated.stream()
+                    .collect(Collectors.toMap(
+                            TrainingSession::id, session -> Objects.requireNonNull(session.userRating())));
+            PersonalModel held = read.model();
+            boolean unchanged = held != null ? held.holds(ratings) : stored.isEmpty() && ratings.isEmpty();
+            PersonalModel model = unchanged
+                    ? (held != null ? held : PersonalModel.from(priors.prior()))
+                    : PersonalModel.rebuild(
+                            priors.prior(),
+                            inLearningOrder(rated).stream()
+                                    .map(session -> new PersonalModel.Rated(
+                                            session.id(),
+                                            SessionContext.of(session, chronotype.get())
+                                                    .features(),
+                                            ratings.get(session.id())))
+                                    .toList(),
+                            settings.keep());
+            long caughtUp = ratings.entrySet().stream()
+                    .filter(entry -> !announced.contains(entry.getKey()))
+                    .filter(entry -> held == null
+                            || !entry.getValue().equals(held.learned().get(entry.getKey())))
+                    .count();
             if (unchanged || store.write(userId, stored.orElse(null), model)) {
                 if (read.problem() != null) {
                     metrics.rebuilt(read.problem(), userId, model.steps());
                 } else if (caughtUp > 0) {
-                    metrics.caughtUp(caughtUp);
+                    metrics.caughtUp((int) caughtUp);
                 }
                 behind.remove(userId);
                 return model;
@@ -113,14 +129,13 @@ class ModelTraining implements SessionRatingListener {
         throw new IllegalStateException("the model of user " + userId + " kept changing; ratings not learned yet");
     }
 
-    /** Whether every session the model learned is still among the rated ones (none was deleted). */
-    private static boolean holdsOnly(PersonalModel model, List<TrainingSession> rated) {
-        Set<String> ids = rated.stream().map(TrainingSession::id).collect(Collectors.toSet());
-        return ids.containsAll(model.learned().keySet());
-    }
-
-    /** The rated sessions in a fixed order, so that two rebuilds from the same ratings are the same bits. */
+    /**
+     * The rated sessions oldest first (by when they took place, then id), so that older ratings fade more and two
+     * rebuilds from the same ratings are the same bits.
+     */
     private static List<TrainingSession> inLearningOrder(List<TrainingSession> rated) {
-        return rated.stream().sorted(Comparator.comparing(TrainingSession::id)).toList();
+        return rated.stream()
+                .sorted(Comparator.comparing(TrainingSession::timestamp).thenComparing(TrainingSession::id))
+                .toList();
     }
 }

@@ -7,20 +7,26 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * A user's personal model: the posterior over the rating weights and the record of which rating of which session it
- * has learned. The record makes learning exact and idempotent: a rating it already holds changes nothing, a re-rating
- * replaces that session's contribution instead of adding a second one, so the model is always the prior plus one
- * contribution per rated session, whatever the order or repetition of the ratings. {@link #steps()} is the number of
- * distinct sessions learned.
+ * has learned. It is always the prior plus the user's rated sessions learned oldest first, each earlier rating fading
+ * by the same factor per newer one ({@link RatingPosterior#discounted}). With fading, a re-rated or newly synced old
+ * session changes the weight of every rating around it, so the model is rebuilt from the ordered ratings whenever its
+ * record differs from them: a rating it already holds changes nothing, a re-rating replaces that session's rating, and
+ * the model is the same whatever the order or repetition in which the ratings arrived. {@link #steps()} is the number
+ * of distinct sessions learned.
  */
 final class PersonalModel {
 
-    /** Format 1 held the posterior alone; a model in it is rebuilt from the ratings. */
-    private static final byte FORMAT = 2;
+    /**
+     * Format 1 held the posterior alone, 2 added the record (both with the features of version 1); 3 adds the
+     * {@link FeatureMap#VERSION}. A model of another format or feature version is rebuilt from the ratings.
+     */
+    private static final byte FORMAT = 3;
 
     private final RatingPosterior posterior;
     private final TreeMap<String, Integer> learned;
@@ -48,23 +54,33 @@ final class PersonalModel {
         return Collections.unmodifiableMap(learned);
     }
 
-    /** The model with this session's rating learned: unchanged if it holds that rating already. */
-    PersonalModel learn(String sessionId, double[] features, int rating) {
-        Integer before = learned.get(sessionId);
-        if (before != null && before == rating) {
-            return this;
-        }
-        TreeMap<String, Integer> record = new TreeMap<>(learned);
-        record.put(sessionId, rating);
-        RatingPosterior next =
-                before == null ? posterior.learn(features, rating) : posterior.relearn(features, before, rating);
-        return new PersonalModel(next, record);
+    /** Whether this model has learned exactly these ratings (session id → rating), nothing more or less. */
+    boolean holds(Map<String, Integer> ratings) {
+        return learned.equals(ratings);
     }
+
+    /**
+     * The model of these rated sessions, given oldest first: from the prior, each rating learned after the earlier
+     * ones have faded by {@code keep}.
+     */
+    static PersonalModel rebuild(RatingPosterior prior, List<Rated> oldestFirst, double keep) {
+        RatingPosterior posterior = prior;
+        TreeMap<String, Integer> record = new TreeMap<>();
+        for (Rated rated : oldestFirst) {
+            posterior = posterior.discounted(keep, prior).learn(rated.features(), rated.rating());
+            record.put(rated.sessionId(), rated.rating());
+        }
+        return new PersonalModel(posterior, record);
+    }
+
+    /** One rated session as the model learns it. */
+    record Rated(String sessionId, double[] features, int rating) {}
 
     byte[] serialize() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
+            out.writeInt(FeatureMap.VERSION);
             posterior.writeTo(out);
             out.writeInt(learned.size());
             for (Map.Entry<String, Integer> entry : learned.entrySet()) {
@@ -83,6 +99,11 @@ final class PersonalModel {
             byte format = in.readByte();
             if (format != FORMAT) {
                 throw new UnreadableModelException("model format " + format + ", expected " + FORMAT);
+            }
+            int features = in.readInt();
+            if (features != FeatureMap.VERSION) {
+                throw new UnreadableModelException(
+                        "features of version " + features + ", expected " + FeatureMap.VERSION);
             }
             RatingPosterior posterior = RatingPosterior.readFrom(in);
             int count = in.readInt();

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
@@ -13,8 +14,8 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
  * Bayesian linear regression of ratings on session features, learning online: the Gaussian posterior
  * over the weights is kept as its precision matrix {@code A} and shift vector {@code b} (mean
  * {@code A⁻¹b}, covariance {@code A⁻¹}). A rating {@code y} of features {@code x} adds
- * {@code x xᵀ/σ²} to {@code A} and {@code x y/σ²} to {@code b}: exact, order-free, and cheap at this
- * size. Thompson sampling draws weights from the posterior to explore while it is wide.
+ * {@code x xᵀ/σ²} to {@code A} and {@code x y/σ²} to {@code b}, cheap at this size; before each rating
+ * the earlier ones fade ({@link #discounted}). Thompson sampling draws weights from the posterior.
  */
 final class RatingPosterior {
 
@@ -52,13 +53,25 @@ final class RatingPosterior {
     }
 
     /**
-     * The posterior with a session's rating changed from {@code before} to {@code after}: its features are already in
-     * {@code A}, so only {@code b} moves, by {@code x (after - before)/σ²}.
+     * The posterior whose ratings so far weigh {@code keep} times what they did, the prior unchanged:
+     * {@code A = A₀ + keep·(A − A₀)}, likewise {@code b}. Applied before each new rating, a rating
+     * {@code n} ratings old weighs {@code keepⁿ}, so old ratings fade and a changed preference shows.
      */
-    RatingPosterior relearn(double[] x, double before, double after) {
-        DMatrixRMaj shift = this.shift.copy();
-        CommonOps_DDRM.addEquals(shift, (after - before) / NOISE_VARIANCE, DMatrixRMaj.wrap(x.length, 1, x.clone()));
+    RatingPosterior discounted(double keep, RatingPosterior prior) {
+        DMatrixRMaj precision = prior.precision.copy();
+        DMatrixRMaj fading = this.precision.copy();
+        CommonOps_DDRM.subtractEquals(fading, prior.precision);
+        CommonOps_DDRM.addEquals(precision, keep, fading);
+        DMatrixRMaj shift = prior.shift.copy();
+        DMatrixRMaj fadingShift = this.shift.copy();
+        CommonOps_DDRM.subtractEquals(fadingShift, prior.shift);
+        CommonOps_DDRM.addEquals(shift, keep, fadingShift);
         return new RatingPosterior(precision, shift);
+    }
+
+    /** How much the ratings so far tell about feature {@code i}: the data's share of its precision. */
+    double learnedPrecision(int i, RatingPosterior prior) {
+        return precision.get(i, i) - prior.precision.get(i, i);
     }
 
     /** How far apart two posteriors' statistics are (the largest absolute difference), for comparing rebuilds. */
@@ -75,34 +88,35 @@ final class RatingPosterior {
 
     /** The expected rating of a session with these features, and the model's uncertainty about it (one sd). */
     Prediction predict(double[] x) {
-        DMatrixRMaj column = DMatrixRMaj.wrap(x.length, 1, x);
-        DMatrixRMaj covariance = covariance();
-        DMatrixRMaj spread = new DMatrixRMaj(x.length, 1);
-        CommonOps_DDRM.mult(covariance, column, spread);
-        return new Prediction(
-                dot(mean(covariance).data, x), Math.sqrt(Math.max(0, CommonOps_DDRM.dot(column, spread))));
+        double[] lower = lower();
+        // xᵀA⁻¹x = |L⁻¹x|² with A = LLᵀ
+        double[] spread = x.clone();
+        TriangularSolver_DDRM.solveL(lower, spread, x.length);
+        return new Prediction(dot(mean(lower), x), Math.sqrt(dot(spread, spread)));
     }
 
-    /** Weights drawn from the posterior, for Thompson sampling. */
-    double[] sample(SplittableRandom random) {
-        DMatrixRMaj covariance = covariance();
-        CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(covariance.numRows, true);
-        if (!cholesky.decompose(covariance.copy())) {
-            throw new IllegalStateException("posterior covariance is not positive definite");
+    /**
+     * Weights drawn from the posterior with its spread scaled by {@code spread} (1: the posterior
+     * itself), for Thompson sampling.
+     */
+    double[] sample(SplittableRandom random, double spread) {
+        double[] lower = lower();
+        double[] draw = new double[shift.numRows];
+        for (int i = 0; i < draw.length; i++) {
+            draw[i] = spread * gaussian(random);
         }
-        DMatrixRMaj lower = cholesky.getT(null);
-        DMatrixRMaj normal = new DMatrixRMaj(covariance.numRows, 1);
-        for (int i = 0; i < normal.numRows; i++) {
-            normal.set(i, 0, gaussian(random));
+        // with A = LLᵀ, L⁻ᵀz has covariance L⁻ᵀL⁻¹ = A⁻¹
+        TriangularSolver_DDRM.solveTranL(lower, draw, draw.length);
+        double[] mean = mean(lower);
+        for (int i = 0; i < draw.length; i++) {
+            draw[i] += mean[i];
         }
-        DMatrixRMaj draw = mean(covariance);
-        CommonOps_DDRM.multAdd(lower, normal, draw);
-        return draw.data;
+        return draw;
     }
 
     /** The posterior mean of the weights. */
     double[] mean() {
-        return mean(covariance()).data;
+        return mean(lower());
     }
 
     static double dot(double[] weights, double[] x) {
@@ -126,9 +140,9 @@ final class RatingPosterior {
 
     static RatingPosterior readFrom(DataInputStream in) throws IOException {
         int d = in.readInt();
-        if (d != SessionContext.DIMENSION) {
+        if (d != FeatureMap.DIMENSION) {
             throw new PersonalModel.UnreadableModelException(
-                    "model of dimension " + d + ", expected " + SessionContext.DIMENSION);
+                    "model of dimension " + d + ", expected " + FeatureMap.DIMENSION);
         }
         DMatrixRMaj precision = new DMatrixRMaj(d, d);
         for (int i = 0; i < d * d; i++) {
@@ -141,17 +155,20 @@ final class RatingPosterior {
         return new RatingPosterior(precision, shift);
     }
 
-    private DMatrixRMaj covariance() {
-        DMatrixRMaj covariance = new DMatrixRMaj(precision.numRows, precision.numCols);
-        if (!CommonOps_DDRM.invertSPD(precision.copy(), covariance)) {
+    /** The Cholesky factor {@code L} of the precision, {@code A = LLᵀ}, row-major. */
+    private double[] lower() {
+        CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(precision.numRows, true);
+        if (!cholesky.decompose(precision.copy())) {
             throw new IllegalStateException("posterior precision is not positive definite");
         }
-        return covariance;
+        return cholesky.getT(null).data;
     }
 
-    private DMatrixRMaj mean(DMatrixRMaj covariance) {
-        DMatrixRMaj mean = new DMatrixRMaj(shift.numRows, 1);
-        CommonOps_DDRM.mult(covariance, shift, mean);
+    /** {@code A⁻¹b} by two triangular solves. */
+    private double[] mean(double[] lower) {
+        double[] mean = shift.data.clone();
+        TriangularSolver_DDRM.solveL(lower, mean, mean.length);
+        TriangularSolver_DDRM.solveTranL(lower, mean, mean.length);
         return mean;
     }
 

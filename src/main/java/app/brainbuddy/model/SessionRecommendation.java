@@ -8,7 +8,7 @@ import app.brainbuddy.user.HourWindow;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A concrete session to start next, when, what the model expects of it, and why. */
+/** A concrete session to start next, its best time today and why, what the model expects of it, and why. */
 record SessionRecommendation(
         ModuleType moduleType,
         @Nullable BrainwaveTarget brainwaveTarget,
@@ -19,5 +19,6 @@ record SessionRecommendation(
         double uncertainty,
         ModelPhase phase,
         String reason,
+        String timing,
         List<BrainKnowledge> evidence,
         @Nullable BeatDelivery delivery) {}

@@ -25,8 +25,12 @@ class UserModelController {
 
     @QueryMapping
     SessionRecommendation recommendSession(
-            @Argument @Nullable ModuleType moduleType, @Argument @Nullable Boolean headphones) {
-        return recommendations.recommend(moduleType, !Boolean.FALSE.equals(headphones));
+            @Argument @Nullable ModuleType moduleType,
+            @Argument @Nullable Goal goal,
+            @Argument @Nullable Integer localHour,
+            @Argument @Nullable String timeZone,
+            @Argument @Nullable Boolean headphones) {
+        return recommendations.recommend(moduleType, goal, localHour, timeZone, !Boolean.FALSE.equals(headphones));
     }
 
     @SchemaMapping(typeName = "UserModel")

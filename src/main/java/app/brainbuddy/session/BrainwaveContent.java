@@ -39,12 +39,7 @@ final class BrainwaveContent {
         if (request.frequency() != null) {
             beat = clamp(Math.round(request.frequency() * 10) / 10.0, target);
         } else {
-            double evidenced = used.stream()
-                    .flatMap(BrainwaveContent::beatFrequencies)
-                    .filter(target::contains)
-                    .findFirst()
-                    .orElse((target.lowHz() + target.highHz()) / 2);
-            beat = beatFrequency(target, evidenced, random);
+            beat = beatFrequency(target, namedFrequency(target, used), random);
         }
         double carrier = used.stream()
                 .flatMap(entry -> number(entry.stimulusParameters().get("carrier_frequency")))
@@ -106,6 +101,15 @@ final class BrainwaveContent {
                 .filter(entry -> stimuli.contains(entry.stimulusType()))
                 .filter(entry -> isAbout(entry, target))
                 .toList();
+    }
+
+    /** The beat the band's strongest evidence names, or the band's middle when none names one. */
+    static double namedFrequency(BrainwaveTarget target, List<BrainKnowledge> used) {
+        return used.stream()
+                .flatMap(BrainwaveContent::beatFrequencies)
+                .filter(target::contains)
+                .findFirst()
+                .orElse((target.lowHz() + target.highHz()) / 2);
     }
 
     /**

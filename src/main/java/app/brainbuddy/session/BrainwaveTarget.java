@@ -1,5 +1,8 @@
 package app.brainbuddy.session;
 
+import app.brainbuddy.knowledge.BrainKnowledge;
+import java.util.List;
+
 /** The EEG band a brainwave session aims at, with its limits in Hz; stored lowercase. */
 public enum BrainwaveTarget {
     ALPHA(8, 13),
@@ -30,6 +33,15 @@ public enum BrainwaveTarget {
     /** Whether a beat frequency lies inside this band, limits included. */
     public boolean contains(double hz) {
         return hz >= lowHz && hz <= highHz;
+    }
+
+    /**
+     * The beat frequency the evidence names for this band (the first entry about it that names one,
+     * in the order given: strongest first), or the band's middle; what a session gets when the caller
+     * names no frequency, give or take a tenth of the band.
+     */
+    public double namedHz(List<BrainKnowledge> evidence) {
+        return BrainwaveContent.namedFrequency(this, BrainwaveContent.relevant(this, delivery(true), evidence));
     }
 
     /** Whether binaural beats can deliver this band; above ~30 Hz they are not perceived. */

@@ -88,10 +88,10 @@ class ModelKeysTests extends GraphQlIntegrationTest {
         users.forEach(user -> insertModel(database, user, new Binary(before.encrypt(model, user))));
         String legacy = new ObjectId().toHexString();
         insertModel(database, legacy, "encrypted_blob_or_path");
-        ModelSettings settings = new ModelSettings(null, null, 20);
+        ModelSettings settings = new ModelSettings(null, null, 20, 60);
         ModelStore store = new ModelStore(database, rotated, settings, clock);
-        ModelReencryption pass =
-                new ModelReencryption(store, new ModelTraining(store, priors, sessions, userService, metrics));
+        ModelReencryption pass = new ModelReencryption(
+                store, new ModelTraining(store, priors, sessions, userService, metrics, settings));
 
         ModelReencryption.Outcome outcome = pass.reencryptAll();
 

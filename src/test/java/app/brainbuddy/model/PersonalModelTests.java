@@ -37,6 +37,9 @@ class PersonalModelTests extends GraphQlIntegrationTest {
     private ModelPriors priors;
 
     @Autowired
+    private ModelSettings settings;
+
+    @Autowired
     private MeterRegistry meters;
 
     @Test
@@ -51,14 +54,20 @@ class PersonalModelTests extends GraphQlIntegrationTest {
         Map<String, Object> recommended =
                 recommendation.path("recommendSession").entity(Map.class).get();
         assertThat(recommended).containsEntry("moduleType", "BRAINWAVE").containsEntry("phase", "DEVELOPMENTAL");
-        assertThat((Map<String, Object>) recommended.get("window"))
-                .containsEntry("startHour", 10)
-                .containsEntry("label", "10:00-14:00");
+        // a bear: alerting bands in the 10-14 peak, alpha after work, theta and delta before bed
+        String window = switch ((String) recommended.get("brainwaveTarget")) {
+            case "BETA", "GAMMA" -> "10:00-14:00";
+            case "ALPHA" -> "18:00-21:00";
+            default -> "22:00-23:00";
+        };
+        assertThat((Map<String, Object>) recommended.get("window")).containsEntry("label", window);
         assertThat(((Number) recommended.get("expectedRating")).doubleValue()).isBetween(1.0, 5.0);
         assertThat(((Number) recommended.get("uncertainty")).doubleValue()).isPositive();
         assertThat((String) recommended.get("reason"))
-                .contains("0 of 20 ratings")
+                .startsWith("Trying ")
+                .contains("which you have not rated yet")
                 .contains("strength");
+        assertThat((String) recommended.get("timing")).startsWith("Best ").contains(window);
         assertThat((List<?>) recommended.get("evidence")).isNotEmpty();
 
         Map<String, Object> input = new HashMap<>();
@@ -90,6 +99,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
         }
         user.graphQl()
                 .documentName("recommendSession")
+                .variable("moduleType", "MENTAL_REHEARSAL")
                 .execute()
                 .path("recommendSession")
                 .entity(Map.class)
@@ -97,7 +107,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
                     assertThat(recommended).containsEntry("phase", "ADAPTIVE");
                     // the sentence states the same clamped number as the field
                     assertThat((String) recommended.get("reason"))
-                            .startsWith("From your 20 ratings")
+                            .startsWith("You rated mental rehearsal highest")
                             .contains("expects %.1f "
                                     .formatted(((Number) recommended.get("expectedRating")).doubleValue()));
                 });
@@ -117,15 +127,17 @@ class PersonalModelTests extends GraphQlIntegrationTest {
         model.path("me.model.trainingSteps").entity(Integer.class).isEqualTo(1);
         model.path("me.model.phase").entity(String.class).isEqualTo("DEVELOPMENTAL");
         PersonalModel stored = storedModel(user.id());
-        PersonalModel onlyTheLast = PersonalModel.from(priors.prior()).learn(sessionId, features(sessionId), 2);
+        PersonalModel onlyTheLast = PersonalModel.rebuild(
+                priors.prior(), List.of(new PersonalModel.Rated(sessionId, features(sessionId), 2)), settings.keep());
         assertThat(stored.learned()).containsExactly(Map.entry(sessionId, 2));
         assertThat(stored.posterior().distanceTo(onlyTheLast.posterior())).isLessThan(1e-9);
         // a baseline that learned every rating as a new step is far from it: the comparison can fail
-        PersonalModel everyRating = onlyTheLast;
+        RatingPosterior everyRating = onlyTheLast.posterior();
         for (int i = 0; i < 19; i++) {
-            everyRating = PersonalModel.from(everyRating.posterior()).learn(sessionId, features(sessionId), 5);
+            everyRating =
+                    everyRating.discounted(settings.keep(), priors.prior()).learn(features(sessionId), 5);
         }
-        assertThat(stored.posterior().distanceTo(everyRating.posterior())).isGreaterThan(1);
+        assertThat(stored.posterior().distanceTo(everyRating)).isGreaterThan(1);
     }
 
     @Test
@@ -206,7 +218,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
                         "_id", "user_id", "model_weights", "last_updated", "training_steps", "phase");
         byte[] ciphertext = stored.get("model_weights", Binary.class).getData();
         byte[] plaintext = cipher.decrypt(ciphertext, user.id());
-        assertThat(PersonalModel.deserialize(plaintext).posterior().mean()).hasSize(SessionContext.DIMENSION);
+        assertThat(PersonalModel.deserialize(plaintext).posterior().mean()).hasSize(FeatureMap.DIMENSION);
         // no run of the serialised weights appears in what is stored
         assertThat(indexOf(ciphertext, java.util.Arrays.copyOfRange(plaintext, 5, 37)))
                 .isNegative();
@@ -293,7 +305,7 @@ class PersonalModelTests extends GraphQlIntegrationTest {
         recommendation
                 .path("recommendSession.reason")
                 .entity(String.class)
-                .satisfies(reason -> assertThat(reason).contains("3 of 20 ratings"));
+                .satisfies(reason -> assertThat(reason).containsAnyOf("Trying ", "You rated "));
         assertThat(count("brainbuddy.model.rebuilds", "reason", "legacy")).isEqualTo(legacyRebuilds + 1);
         assertThat(trainingSteps(user)).isEqualTo(3);
         assertThat(storedModel(user.id()).learned().keySet()).containsExactlyInAnyOrderElementsOf(rated);

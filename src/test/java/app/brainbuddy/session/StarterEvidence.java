@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.springframework.core.io.ClassPathResource;
@@ -15,13 +18,23 @@ import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The knowledge base the project ships, read as stored documents, strongest evidence first. */
-final class StarterEvidence {
+public final class StarterEvidence {
 
     private StarterEvidence() {}
 
-    static List<BrainKnowledge> entries() {
+    /** The entries behind each kind of session, as the server's content generator picks them. */
+    public static Map<TrainingOption, List<BrainKnowledge>> byOption() {
+        ContentGenerator generator =
+                new ContentGenerator(new RoutineLibrary(JsonMapper.builder().build()));
+        List<BrainKnowledge> entries = entries();
+        return TrainingOption.of(null).stream()
+                .collect(Collectors.toMap(Function.identity(), option -> generator.evidenceFor(option, entries)));
+    }
+
+    public static List<BrainKnowledge> entries() {
         MongoCustomConversions conversions = new MongoCustomConversions(List.of());
         MongoMappingContext mapping = new MongoMappingContext();
         mapping.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
