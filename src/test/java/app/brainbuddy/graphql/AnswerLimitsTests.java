@@ -128,7 +128,7 @@ class AnswerLimitsTests extends GraphQlIntegrationTest {
                         .isGreaterThanOrEqualTo(answer.actual()));
         // the bound is not vacuous: the history query's answer has its 100 days of 3 fields
         assertThat(answers)
-                .filteredOn(answer -> answer.document().contains("days:100"))
+                .filteredOn(answer -> answer.document().contains("history(days:100)"))
                 .isNotEmpty()
                 .allSatisfy(answer -> assertThat(answer.actual()).isGreaterThan(300));
     }
