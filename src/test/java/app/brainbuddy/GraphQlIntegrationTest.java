@@ -96,6 +96,8 @@ public abstract class GraphQlIntegrationTest {
                 .responseTimeout(Duration.ofSeconds(30))
                 .baseUrl("http://localhost:" + port + "/graphql")
                 .responseTimeout(RESPONSE_TIMEOUT)
+                // answers up to the server's own byte limit (8 MB), so that limit is what tests meet
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
     }
 

@@ -4,15 +4,19 @@ import graphql.language.Argument;
 import graphql.language.AstPrinter;
 import graphql.language.Document;
 import graphql.language.Field;
+import graphql.language.InlineFragment;
 import graphql.language.IntValue;
 import graphql.language.OperationDefinition;
 import graphql.language.SelectionSet;
+import graphql.language.TypeName;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLNamedOutputType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLUnionType;
 import java.math.BigInteger;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * {@code __typename}), and connections ask for 2 items. Knows which schema field every response
  * path is.
  */
-record FieldWalk(String document, Map<String, String> coordinates, Set<String> alwaysReached) {
+record FieldWalk(String document, Map<String, String> coordinates, Set<String> fields, Set<String> alwaysReached) {
 
     static FieldWalk of(GraphQLSchema schema, String operation) {
         Document parsed = Parser.parse(operation);
@@ -42,14 +46,16 @@ record FieldWalk(String document, Map<String, String> coordinates, Set<String> a
         GraphQLFieldDefinition rootField = rootType.getFieldDefinition(root.getName());
         Map<String, String> coordinates = new LinkedHashMap<>();
         coordinates.put(root.getName(), rootType.getName() + "." + root.getName());
+        Set<String> fields = new TreeSet<>();
         Set<String> alwaysReached = new TreeSet<>();
-        SelectionSet selection =
-                selectionOf(rootField.getType(), root.getName(), new HashSet<>(), coordinates, alwaysReached, true);
+        SelectionSet selection = selectionOf(
+                rootField.getType(), root.getName(), new HashSet<>(), coordinates, fields, alwaysReached, true);
         Field walked = root.transform(field -> field.selectionSet(selection));
         OperationDefinition walkedOperation = definition.transform(op ->
                 op.selectionSet(SelectionSet.newSelectionSet().selection(walked).build()));
         Document document = parsed.transform(doc -> doc.definitions(List.of(walkedOperation)));
-        return new FieldWalk(AstPrinter.printAst(document), Map.copyOf(coordinates), Set.copyOf(alwaysReached));
+        return new FieldWalk(
+                AstPrinter.printAst(document), Map.copyOf(coordinates), Set.copyOf(fields), Set.copyOf(alwaysReached));
     }
 
     /**
@@ -61,8 +67,21 @@ record FieldWalk(String document, Map<String, String> coordinates, Set<String> a
             String path,
             Set<String> expanded,
             Map<String, String> coordinates,
+            Set<String> fields,
             Set<String> alwaysReached,
             boolean reached) {
+        if (GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLUnionType union) {
+            // each member in an inline fragment; which one answers depends on the data
+            SelectionSet.Builder members = SelectionSet.newSelectionSet()
+                    .selection(Field.newField("__typename").build());
+            for (GraphQLNamedOutputType member : union.getTypes()) {
+                members.selection(InlineFragment.newInlineFragment()
+                        .typeCondition(TypeName.newTypeName(member.getName()).build())
+                        .selectionSet(selectionOf(member, path, expanded, coordinates, fields, alwaysReached, false))
+                        .build());
+            }
+            return members.build();
+        }
         if (!(GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType object)) {
             return null;
         }
@@ -76,6 +95,7 @@ record FieldWalk(String document, Map<String, String> coordinates, Set<String> a
             String childPath = path + "." + child.getName();
             String coordinate = object.getName() + "." + child.getName();
             coordinates.put(childPath, coordinate);
+            fields.add(coordinate);
             if (reached) {
                 alwaysReached.add(coordinate);
             }
@@ -84,7 +104,7 @@ record FieldWalk(String document, Map<String, String> coordinates, Set<String> a
                     && !GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(child.getType()));
             Field.Builder field = Field.newField(child.getName())
                     .selectionSet(selectionOf(
-                            child.getType(), childPath, expanded, coordinates, alwaysReached, childReached));
+                            child.getType(), childPath, expanded, coordinates, fields, alwaysReached, childReached));
             if (child.getArgument("first") != null) {
                 field.arguments(List.of(new Argument("first", new IntValue(BigInteger.TWO))));
             }

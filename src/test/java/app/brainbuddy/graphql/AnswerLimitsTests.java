@@ -117,7 +117,10 @@ class AnswerLimitsTests extends GraphQlIntegrationTest {
                 .entityList(Object.class)
                 .hasSize(100);
 
-        List<AnswerSizes.Answer> answers = AnswerSizes.all();
+        // introspection is left out: its answer is bounded by the schema, not by the request (QueryCost)
+        List<AnswerSizes.Answer> answers = AnswerSizes.all().stream()
+                .filter(answer -> !answer.document().startsWith("{__"))
+                .toList();
         assertThat(answers).hasSizeGreaterThan(3);
         assertThat(answers)
                 .allSatisfy(answer -> assertThat(answer.estimate())

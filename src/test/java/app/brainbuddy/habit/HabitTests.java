@@ -123,6 +123,7 @@ class HabitTests extends GraphQlIntegrationTest {
                         "current_streak",
                         "best_streak",
                         "days",
+                        "attempt_log",
                         "created_at");
     }
 

@@ -60,7 +60,10 @@ class IndexCoverageTests extends GraphQlIntegrationTest {
         assertThat(problems).isEmpty();
     }
 
-    /** An index serves a shape if a prefix of it is among the equality keys and the sort keys come next. */
+    /**
+     * An index serves a shape if a prefix of it is among the equality keys and the sort keys (or, with
+     * no sort, a range key) come next.
+     */
     static boolean served(Shape shape, List<List<String>> indexes) {
         if (shape.equality().contains("_id")) {
             return true;
@@ -77,7 +80,10 @@ class IndexCoverageTests extends GraphQlIntegrationTest {
                 boolean equalityPrefix = shape.equality().containsAll(index.subList(0, prefix));
                 boolean sortFollows = index.size() >= prefix + sort.size()
                         && index.subList(prefix, prefix + sort.size()).equals(sort);
-                if (equalityPrefix && sortFollows && prefix + sort.size() > 0) {
+                // a range on the key right after the equality prefix walks the index too
+                boolean rangeFollows =
+                        sort.isEmpty() && index.size() > prefix && shape.range().contains(index.get(prefix));
+                if (equalityPrefix && ((sortFollows && prefix + sort.size() > 0) || rangeFollows)) {
                     return true;
                 }
             }

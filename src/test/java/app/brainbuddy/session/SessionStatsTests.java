@@ -64,7 +64,7 @@ class SessionStatsTests extends GraphQlIntegrationTest {
         SignedIn admin = admin();
 
         var commands = mongoCommands.during(() -> admin.graphQl()
-                .document("{ users(first: 50) { edges { node { stats { byModule { count } byTarget { count }"
+                .document("{ users(first: 5) { edges { node { stats { byModule { count } byTarget { count }"
                         + " weekly { count } } } } } }")
                 .execute()
                 .path("users.edges")
