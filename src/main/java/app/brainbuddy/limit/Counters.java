@@ -1,9 +1,13 @@
 package app.brainbuddy.limit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -40,11 +44,24 @@ public class Counters {
         long start = now - Math.floorMod(now, window.toMillis());
         Instant end = Instant.ofEpochMilli(start + window.toMillis());
         Counter counter = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(limit + ":" + key + ":" + start)),
+                Query.query(Criteria.where("_id").is(limit + ":" + digest(key) + ":" + start)),
                 new Update().inc("count", amount).setOnInsert("expires_at", Date.from(end)),
                 FindAndModifyOptions.options().upsert(true).returnNew(true),
                 Counter.class);
         return new Count(counter == null ? amount : counter.count(), end);
+    }
+
+    /**
+     * The key as stored: a SHA-256 digest, so that emails and client addresses counted here never
+     * reach the database (a deleted account's email must leave the data with it).
+     */
+    private static String digest(String key) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
     }
 
     /** Deletes expired counters: what the TTL index does on MongoDB, which the embedded server does not. */
