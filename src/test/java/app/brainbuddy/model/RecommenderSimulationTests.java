@@ -37,6 +37,10 @@ import org.junit.jupiter.api.Test;
 class RecommenderSimulationTests {
 
     static final int USERS = 100;
+
+    /** Other users for the same figures: {@code -Dsim.seedOffset=5000} checks that the targets are not tuned to these. */
+    static final long SEED_OFFSET = Long.getLong("sim.seedOffset", 0);
+
     static final double NOISE_SD = 0.8;
     static final double HALF_LIFE = 60;
     static final double BEAT_FALLOFF = 4;
@@ -161,9 +165,9 @@ class RecommenderSimulationTests {
     }
 
     /**
-     * Within ±0.5 Hz for at least 70% of users, not 80%: half a hertz from the best alpha beat costs 0.04 rating
-     * points against noise of 0.8, and a wider beat draw that reaches 80% raises the regret of other scenarios to
-     * today's recommender's (see {@link Recommender#BEAT_SPREAD}).
+     * Within ±0.5 Hz for at least 70% of users (71%, 71% and 80% on three seed sets), not 80%: half a hertz from the
+     * best alpha beat costs 0.04 rating points against noise of 0.8, and a wider beat draw that reaches 80% raises the
+     * regret of other scenarios to today's recommender's (see {@link Recommender#BEAT_SPREAD}).
      */
     @Test
     void theInteriorBestBeatIsFoundWithinHalfAHertzBy60RatingsForMostUsers() {
@@ -195,7 +199,7 @@ class RecommenderSimulationTests {
     static Outcome run(Scenario scenario, Policy policy) {
         Outcome outcome = new Outcome(scenario.ratings);
         for (int user = 0; user < USERS; user++) {
-            long seed = 1_000_003L * (scenario.ordinal() + 1) + user;
+            long seed = 1_000_003L * (scenario.ordinal() + 1) + user + SEED_OFFSET;
             Taste taste = Taste.of(scenario, new SplittableRandom(seed));
             SplittableRandom hours = new SplittableRandom(seed ^ 0x5DEECE66DL);
             SplittableRandom random = new SplittableRandom(seed * 31 + policy.ordinal());
