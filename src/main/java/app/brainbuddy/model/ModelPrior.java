@@ -33,7 +33,7 @@ final class ModelPrior {
      * simulation (weakest evidence / small gap / wide gap) was 8.8 / 7.4 / 6.1 without it, 8.2 / 7.0 /
      * 4.3 at 1, 7.4 / 6.5 / 4.8 at 3, 6.8 / 6.5 / 5.6 at 4, 6.1 / 6.4 / 5.0 at 5 and 6.8 / 6.1 / 4.4 at
      * 8; the kind with the weakest evidence (gamma) was picked in 5% of ratings 41-60 by a user who
-     * likes it best without it and in about half with it.
+     * likes it best without it and in 45% with it (at 4, with the beat redraw of {@link Recommender}).
      */
     static final double WEAK_EVIDENCE_VARIANCE = 4;
 

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * unsure of keeps being tried now and then, however many ratings it has; as the posterior narrows
  * the draws agree with its mean and exploring becomes rare without ever stopping. The kind and
  * duration come from one tempered draw ({@link #SPREAD}), the beat within the chosen band from a
- * second, plain one ({@link #BEAT_SPREAD}).
+ * second, wider one ({@link #BEAT_SPREAD}).
  */
 final class Recommender {
 
