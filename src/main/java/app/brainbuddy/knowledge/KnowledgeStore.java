@@ -3,16 +3,13 @@ package app.brainbuddy.knowledge;
 import app.brainbuddy.graphql.Cursor;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.mongo.Keyset;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.client.model.InsertManyOptions;
+import app.brainbuddy.mongo.UnorderedInserts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -125,28 +122,9 @@ class KnowledgeStore {
      * skipped. Answers how many this call inserted.
      */
     int insertNew(List<BrainKnowledge> entries) {
-        List<Document> documents = entries.stream()
-                .map(entry -> {
-                    Document document = new Document();
-                    mongo.getConverter().write(entry, document);
-                    return document;
-                })
-                .toList();
-        try {
-            return mongo.getCollection(mongo.getCollectionName(BrainKnowledge.class))
-                    .insertMany(documents, new InsertManyOptions().ordered(false))
-                    .getInsertedIds()
-                    .size();
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteConcernError() != null
-                    || e.getWriteErrors().stream()
-                            .anyMatch(error ->
-                                    ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
-            // not getInsertedCount(): the embedded server counts every document sent there
-            return documents.size() - e.getWriteErrors().size();
-        }
+        return entries.size()
+                - UnorderedInserts.insertSkippingTaken(mongo, entries, BrainKnowledge.class)
+                        .size();
     }
 
     /** A malformed id is not converted to an ObjectId, so it matches nothing. */
