@@ -3,11 +3,14 @@ package app.brainbuddy.session;
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Loader;
 import app.brainbuddy.graphql.ParentKey;
+import app.brainbuddy.graphql.QueryCost;
 import app.brainbuddy.knowledge.BrainKnowledge;
 import app.brainbuddy.user.StatsScope;
 import app.brainbuddy.user.User;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -95,7 +98,10 @@ class TrainingSessionController {
     }
 
     @SchemaMapping(typeName = "UserStats")
-    CompletableFuture<List<WeekStats>> weekly(StatsScope scope, DataFetchingEnvironment environment) {
-        return SESSION_STATS.load(environment, scope).thenApply(SessionTotals::weekly);
+    CompletableFuture<List<WeekStats>> weekly(
+            StatsScope scope,
+            @Argument @Min(1) @Max(QueryCost.MAX_WEEKS) int last,
+            DataFetchingEnvironment environment) {
+        return SESSION_STATS.load(environment, scope).thenApply(totals -> totals.latestWeeks(last));
     }
 }
