@@ -15,8 +15,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The cost model: a query's cost is an upper bound on the number of fields in its answer. A field
- * costs one plus its children's cost times the most items it can answer with: a connection
+ * The cost model: a query's cost is an upper bound on the number of fields in its answer, a field
+ * counted once per {@value #BYTES_PER_FIELD} bytes its value may take (so a stored JSON object of up
+ * to 16 KB counts as {@code 16384 / 64} fields: the answer's bytes are bounded too, and thirty aliases
+ * of large sessions are refused before anything is read). A field costs its own weight plus its
+ * children's cost times the most items it can answer with: a connection
  * ({@code first}) its page, {@code 20} when left out, at most {@code 100} (its {@code edges} list is
  * that page, counted once); {@code history(days)} its days, {@code weekly(last)} its weeks; every other list the maximum declared
  * below, which the server enforces (habits per person, integrations per person, citations per entry,
@@ -39,7 +42,15 @@ public class QueryCost {
     /** Where {@link RequestLimits} leaves a request's estimated cost in its GraphQL context, for per-person rates. */
     public static final String ESTIMATE = "brainbuddy.cost";
 
+    /** What one counted field stands for: a field of up to this many bytes in the answer. */
+    static final int BYTES_PER_FIELD = 64;
+
     private final Map<String, ListSize> lists;
+
+    /** Fields whose value may be larger than {@link #BYTES_PER_FIELD}, and the fields each counts as. */
+    private final Map<String, Long> weights = Map.of(
+            "TrainingSession.generatedContent", weight(JsonLimits.LARGE_OBJECT),
+            "BrainKnowledge.stimulusParameters", weight(JsonLimits.SMALL_OBJECT));
 
     public QueryCost(PersonLimits person) {
         this.lists = Map.ofEntries(
@@ -85,6 +96,15 @@ public class QueryCost {
     public static final int MAX_WEEKS = 520;
 
     private static final int DEFAULT_WEEKS = 104;
+
+    private static long weight(JsonLimits stored) {
+        return stored.maxBytes() / BYTES_PER_FIELD;
+    }
+
+    /** The fields this field counts as by itself, its children aside: 1 unless its value may be large. */
+    long weight(String parentType, GraphQLFieldDefinition definition) {
+        return weights.getOrDefault(parentType + "." + definition.getName(), 1L);
+    }
 
     /** Whether this list field's size is declared (connections' {@code edges} are their page). */
     boolean declares(String parentType, GraphQLFieldDefinition definition) {
