@@ -1,3 +1,4 @@
+import app.brainbuddy.mongo.LookupPages;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -68,6 +69,9 @@ public class Limit {
     private static final Set<String> HOUSEKEEPING =
             Set.of("hello", "isMaster", "ismaster", "buildInfo", "ping", "endSessions");
     private static final int MAX_FIRST = 100;
+
+    /** The server's own $lookup pipeline (app.brainbuddy.mongo.LookupPages), with the stored names of sessions. */
+    private static final LookupPages SESSION_PAGES = new LookupPages("sessions", "user_id", "timestamp");
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final LongAdder commands = new LongAdder();
@@ -271,50 +275,28 @@ public class Limit {
         return Map.of("data", Map.of("users", Map.of("edges", edges, "pageInfo", pageInfo)));
     }
 
-    /** For each user, the newest sessions, at most one more than the page; one command for all users. */
+    /**
+     * For each user, the newest sessions, at most one more than the page; one command for all users.
+     * The server's projection: the evidence ids are never answered here, the content only when asked.
+     */
     private Map<String, List<Document>> sessionPages(List<String> userIds, int first, boolean withContent) {
-        List<String> fields = new ArrayList<>(List.of(
-                "user_id",
-                "module_type",
-                "brainwave_target",
-                "user_rating",
-                "effectiveness_score",
-                "timestamp",
-                "duration_seconds"));
-        if (withContent) {
-            fields.add("generated_content");
+        Document projection = new Document("evidence_ids", 0);
+        if (!withContent) {
+            projection.append("generated_content", 0);
         }
         Map<String, List<Document>> pages = new HashMap<>();
         if (lookupPages) {
-            List<Document> perUser = List.of(
-                    new Document("$match", new Document("$expr", new Document("$eq", List.of("$user_id", "$$userId")))),
-                    new Document("$sort", new Document("timestamp", -1).append("_id", -1)),
-                    new Document("$limit", first + 1),
-                    new Document("$project", Projections.include(fields)));
-            List<Document> pipeline = List.of(
-                    new Document(
-                            "$match",
-                            new Document(
-                                    "_id",
-                                    new Document(
-                                            "$in",
-                                            userIds.stream().map(ObjectId::new).toList()))),
-                    new Document("$project", new Document("_id", 1)),
-                    new Document(
-                            "$lookup",
-                            new Document("from", "sessions")
-                                    .append("let", new Document("userId", new Document("$toString", "$_id")))
-                                    .append("pipeline", perUser)
-                                    .append("as", "page")));
+            List<Document> pipeline = SESSION_PAGES.pipeline(
+                    userIds.stream().map(ObjectId::new).toList(), new Document(), first + 1, projection);
             for (Document user : users.aggregate(pipeline)) {
-                pages.put(user.getObjectId("_id").toHexString(), user.getList("page", Document.class));
+                pages.put(user.getObjectId("_id").toHexString(), user.getList(LookupPages.PAGE, Document.class));
             }
         } else {
             // undecoded: only each page's sessions are decoded, as the server does
             MongoCollection<RawBsonDocument> raw = sessions.withDocumentClass(RawBsonDocument.class);
             Codec<Document> documents = raw.getCodecRegistry().get(Document.class);
             raw.find(Filters.in("user_id", userIds))
-                    .projection(Projections.include(fields))
+                    .projection(projection)
                     .sort(Sorts.orderBy(Sorts.ascending("user_id"), Sorts.descending("timestamp", "_id")))
                     .forEach(session -> {
                         List<Document> page = pages.computeIfAbsent(

@@ -15,14 +15,28 @@ import org.springframework.stereotype.Component;
 @AnalyzeClasses(packages = "app.brainbuddy", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
-    /** The features; graphql/ and mongo/ (and keys/, logging/ below them) are what they all share. */
+    /**
+     * The features; graphql/ and mongo/ (and keys/, logging/ below them) are what they all share.
+     * Anchored: a bare {@code ..model..} also matches the driver's {@code com.mongodb.client.model}.
+     */
     private static final String[] FEATURES = {
-        "..account..", "..auth..", "..habit..", "..knowledge..", "..model..", "..session..", "..user.."
+        "app.brainbuddy.account..",
+        "app.brainbuddy.auth..",
+        "app.brainbuddy.habit..",
+        "app.brainbuddy.knowledge..",
+        "app.brainbuddy.model..",
+        "app.brainbuddy.session..",
+        "app.brainbuddy.user.."
     };
 
     /** Where the domain lives: the features but auth, which is the request's edge as graphql/ is. */
     private static final String[] DOMAIN_FEATURES = {
-        "..account..", "..habit..", "..knowledge..", "..model..", "..session..", "..user.."
+        "app.brainbuddy.account..",
+        "app.brainbuddy.habit..",
+        "app.brainbuddy.knowledge..",
+        "app.brainbuddy.model..",
+        "app.brainbuddy.session..",
+        "app.brainbuddy.user.."
     };
 
     @ArchTest
@@ -56,6 +70,42 @@ class ArchitectureTests {
             .should()
             .dependOnClassesThat()
             .areAssignableTo(ApiException.class);
+
+    /**
+     * Only stores speak Mongo: a feature's {@code *Store} classes and repositories, and mongo/. The
+     * rest of a feature sees entities and values, so stored names stay in the entities' {@code
+     * @Field}s and the stores, which map Java properties to them through Spring Data.
+     */
+    @ArchTest
+    static final ArchRule onlyStoresSpeakMongo = noClasses()
+            .that()
+            .resideOutsideOfPackage("app.brainbuddy.mongo..")
+            .and(notAStore())
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    // MongoTemplate and its options, queries and updates, aggregations, conversions
+                    "org.springframework.data.mongodb.core",
+                    "org.springframework.data.mongodb.core.query..",
+                    "org.springframework.data.mongodb.core.aggregation..",
+                    "org.springframework.data.mongodb.core.convert..",
+                    // documents and the driver's collections (ids, org.bson.types, stay everyone's)
+                    "org.bson",
+                    "com.mongodb.client..");
+
+    private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> notAStore() {
+        return com.tngtech.archunit.base.DescribedPredicate.describe(
+                "are not a *Store (or nested in one)",
+                javaClass -> !isStore(javaClass)
+                        && javaClass
+                                .getEnclosingClass()
+                                .map(outer -> !isStore(outer))
+                                .orElse(true));
+    }
+
+    private static boolean isStore(JavaClass javaClass) {
+        return javaClass.getSimpleName().endsWith("Store");
+    }
 
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> notNestedInABean() {
         return com.tngtech.archunit.base.DescribedPredicate.describe(

@@ -1,6 +1,6 @@
 package app.brainbuddy.auth;
 
-import app.brainbuddy.limit.Counters;
+import app.brainbuddy.limit.CounterStore;
 import app.brainbuddy.limit.WindowLimit;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * separate limits, since sign-ups are rarer and each one creates an account. An attempt is counted
  * before the password is looked at, so a refused one costs no password hash. A successful login
  * gives its attempts back: only failures count, and signing in often never locks anyone out. The
- * attempts are counted in MongoDB ({@link Counters}), so every instance on the database shares them.
+ * attempts are counted in MongoDB ({@link CounterStore}), so every instance on the database shares them.
  */
 @Component
 class AuthAttempts {
@@ -25,7 +25,7 @@ class AuthAttempts {
     private final WindowLimit signUpsPerEmail;
     private final WindowLimit signUpsPerAddress;
 
-    AuthAttempts(RateLimitSettings settings, Counters counters, Clock clock) {
+    AuthAttempts(RateLimitSettings settings, CounterStore counters, Clock clock) {
         this.loginsPerEmail = limit(
                 "login-email", settings.login().perEmail(), counters, clock, "Too many login attempts for this email");
         this.loginsPerAddress = limit(
@@ -45,7 +45,7 @@ class AuthAttempts {
     }
 
     private static WindowLimit limit(
-            String name, RateLimitSettings.Limit limit, Counters counters, Clock clock, String refusal) {
+            String name, RateLimitSettings.Limit limit, CounterStore counters, Clock clock, String refusal) {
         return new WindowLimit(name, limit.attempts(), limit.period(), counters, clock, refusal);
     }
 

@@ -4,8 +4,6 @@ import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.QueryCost;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,48 +12,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.BasicQuery;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Records attempts, each with one atomic update of its habit's document that applies only while the
- * attempt's client id is not in the habit's log yet: a retry, however often and on whichever
- * instance it arrives, matches nothing the second time. The update never reads a value into Java to
- * write it back, so concurrent attempts are all counted.
+ * Checks attempts and records them, each with one atomic update of its habit's document
+ * ({@link HabitStore}) that applies only while the attempt's client id is not in the habit's log
+ * yet: a retry, however often and on whichever instance it arrives, matches nothing the second time.
  */
 @Component
 class HabitAttempts {
 
     static final int BATCH_ITEMS = QueryCost.MAX_BATCH;
 
-    private final MongoTemplate mongo;
+    private final HabitStore store;
     private final Clock clock;
     private final HabitSettings settings;
 
-    HabitAttempts(MongoTemplate mongo, Clock clock, HabitSettings settings) {
-        this.mongo = mongo;
+    HabitAttempts(HabitStore store, Clock clock, HabitSettings settings) {
+        this.store = store;
         this.clock = clock;
         this.settings = settings;
     }
 
     /** The habit after the attempt (or after its first arrival); empty when the user has no habit with this id. */
     Optional<Habit> record(String userId, HabitAttemptInput input) {
-        Attempt attempt = checked(input, clock.instant(), "input.");
-        Query owned = HabitQueries.owned(userId, input.habitId());
-        Habit recorded = mongo.findAndModify(
-                attempt.unlogged(owned),
-                attempt.update(),
-                FindAndModifyOptions.options().returnNew(true),
-                Habit.class);
-        return recorded != null ? Optional.of(recorded) : Optional.ofNullable(mongo.findOne(owned, Habit.class));
+        return store.record(userId, checked(input, clock.instant(), "input."));
     }
 
     /**
@@ -81,7 +63,7 @@ class HabitAttempts {
         }
         Set<String> habitIds = new LinkedHashSet<>();
         attempts.forEach(attempt -> habitIds.add(attempt.habitId()));
-        Map<String, Habit> owned = owned(userId, habitIds);
+        Map<String, Habit> owned = store.owned(userId, habitIds);
         for (int i = 0; i < attempts.size(); i++) {
             if (!owned.containsKey(attempts.get(i).habitId())) {
                 // as for a single attempt: another person's habit answers exactly like a missing one
@@ -89,21 +71,9 @@ class HabitAttempts {
                         "input[%d].habitId: Habit".formatted(i), attempts.get(i).habitId());
             }
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Habit.class);
-        attempts.forEach(attempt ->
-                bulk.updateOne(attempt.unlogged(HabitQueries.owned(userId, attempt.habitId())), attempt.update()));
-        bulk.execute();
-        Map<String, Habit> after = owned(userId, habitIds);
+        store.recordAll(userId, attempts);
+        Map<String, Habit> after = store.owned(userId, habitIds);
         return habitIds.stream().map(after::get).toList();
-    }
-
-    private Map<String, Habit> owned(String userId, Set<String> habitIds) {
-        List<ObjectId> ids =
-                habitIds.stream().filter(ObjectId::isValid).map(ObjectId::new).toList();
-        Map<String, Habit> found = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(ids).and("user_id").is(userId)), Habit.class)
-                .forEach(habit -> found.put(habit.id(), habit));
-        return found;
     }
 
     private Attempt checked(HabitAttemptInput input, Instant now, String path) {
@@ -131,24 +101,5 @@ class HabitAttempts {
     }
 
     /** A checked attempt with its client id (made here when the device gave none). */
-    private record Attempt(String habitId, String clientId, boolean success, Instant occurredAt) {
-
-        /** The habit, as long as this attempt is not in its log. */
-        Query unlogged(Query habit) {
-            return new BasicQuery(new Document(habit.getQueryObject())
-                    .append("attempt_log." + clientId, new Document("$exists", false)));
-        }
-
-        Update update() {
-            int succeeded = success ? 1 : 0;
-            String day = "days." + LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);
-            return new Update()
-                    .set("attempt_log." + clientId, new Document("success", success).append("occurred_at", occurredAt))
-                    .inc("attempt_count", 1)
-                    .inc("success_count", succeeded)
-                    .inc(day + ".attempts", 1)
-                    .inc(day + ".successes", succeeded)
-                    .max("last_attempt_at", occurredAt);
-        }
-    }
+    record Attempt(String habitId, String clientId, boolean success, Instant occurredAt) {}
 }

@@ -1,13 +1,14 @@
 package app.brainbuddy.habit;
 
+import app.brainbuddy.graphql.Loader;
 import app.brainbuddy.graphql.ParentKey;
 import app.brainbuddy.user.StatsScope;
 import app.brainbuddy.user.User;
+import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -15,17 +16,18 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
-import reactor.core.publisher.Mono;
 
 @Controller
 class HabitController {
+
+    /** A user's habits, all or of one type: {@code User.habits} and {@code UserStats.habits}. */
+    static final Loader<ParentKey<Optional<HabitType>>, List<Habit>> USER_HABITS = new Loader<>("userHabits");
 
     private final HabitService habits;
 
     HabitController(HabitService habits, BatchLoaderRegistry loaders) {
         this.habits = habits;
-        loaders.<ParentKey<Optional<HabitType>>, List<Habit>>forName("userHabits")
-                .registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> habits.habitsOf(keys)));
+        USER_HABITS.register(loaders, habits::habitsOf);
     }
 
     @QueryMapping
@@ -65,16 +67,13 @@ class HabitController {
 
     /** Through the loader of {@code User.habits}: when a query asks for both, one read serves both. */
     @SchemaMapping(typeName = "UserStats", field = "habits")
-    CompletableFuture<HabitTotals> habitTotals(
-            StatsScope scope, DataLoader<ParentKey<Optional<HabitType>>, List<Habit>> userHabits) {
-        return userHabits.load(habits.allHabitsKey(scope)).thenApply(all -> habits.totals(all, scope));
+    CompletableFuture<HabitTotals> habitTotals(StatsScope scope, DataFetchingEnvironment environment) {
+        return USER_HABITS.load(environment, habits.allHabitsKey(scope)).thenApply(all -> habits.totals(all, scope));
     }
 
     @SchemaMapping(typeName = "User")
     CompletableFuture<List<Habit>> habits(
-            User user,
-            @Argument @Nullable HabitType habitType,
-            DataLoader<ParentKey<Optional<HabitType>>, List<Habit>> userHabits) {
-        return userHabits.load(habits.habitsKey(user, habitType));
+            User user, @Argument @Nullable HabitType habitType, DataFetchingEnvironment environment) {
+        return USER_HABITS.load(environment, habits.habitsKey(user, habitType));
     }
 }

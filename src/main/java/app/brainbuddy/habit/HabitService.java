@@ -22,11 +22,6 @@ import java.util.stream.IntStream;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -39,7 +34,7 @@ public class HabitService {
 
     private final HabitRepository habits;
     private final HabitAttempts attempts;
-    private final MongoTemplate mongo;
+    private final HabitStore store;
     private final CurrentUser currentUser;
     private final PersonLimits limits;
     private final Clock clock;
@@ -47,14 +42,14 @@ public class HabitService {
     HabitService(
             HabitRepository habits,
             HabitAttempts attempts,
-            MongoTemplate mongo,
+            HabitStore store,
             CurrentUser currentUser,
             PersonLimits limits,
             Clock clock) {
         this.habits = habits;
         this.limits = limits;
         this.attempts = attempts;
-        this.mongo = mongo;
+        this.store = store;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -65,7 +60,7 @@ public class HabitService {
      */
     Habit create(CreateHabitInput input) {
         String userId = currentUser.requireAccount();
-        long owned = mongo.count(Query.query(Criteria.where("user_id").is(userId)), Habit.class);
+        long owned = store.countOf(userId);
         if (owned >= limits.habits()) {
             throw ApiException.forbidden(
                     "You have %d habits, the most one person may have (brainbuddy.person.habits); delete one first"
@@ -78,7 +73,7 @@ public class HabitService {
                 input.trigger().strip(),
                 input.routine().strip(),
                 input.reward().strip(),
-                stripped(input.interruptProtocol()),
+                input.interruptProtocol().stripped(),
                 0,
                 0,
                 0,
@@ -91,27 +86,7 @@ public class HabitService {
     }
 
     Habit update(UpdateHabitInput input) {
-        Update update = new Update();
-        if (input.habitType() != null) {
-            update.set("habit_type", input.habitType());
-        }
-        if (input.trigger() != null) {
-            update.set("trigger", input.trigger().strip());
-        }
-        if (input.routine() != null) {
-            update.set("routine", input.routine().strip());
-        }
-        if (input.reward() != null) {
-            update.set("reward", input.reward().strip());
-        }
-        if (input.interruptProtocol() != null) {
-            update.set("interrupt_protocol", stripped(input.interruptProtocol()));
-        }
-        Habit updated = mongo.findAndModify(
-                HabitQueries.owned(currentUser.requireAccount(), input.id()),
-                update,
-                FindAndModifyOptions.options().returnNew(true),
-                Habit.class);
+        Habit updated = store.update(currentUser.requireAccount(), input);
         if (updated == null) {
             throw ApiException.notFound("Habit", input.id());
         }
@@ -119,9 +94,7 @@ public class HabitService {
     }
 
     String delete(String id) {
-        if (mongo.remove(HabitQueries.owned(currentUser.requireAccount(), id), Habit.class)
-                        .getDeletedCount()
-                == 0) {
+        if (!store.delete(currentUser.requireAccount(), id)) {
             throw ApiException.notFound("Habit", id);
         }
         return id;
@@ -251,9 +224,5 @@ public class HabitService {
         return userIds.stream()
                 .distinct()
                 .collect(Collectors.toMap(Function.identity(), userId -> grouped.getOrDefault(userId, List.of())));
-    }
-
-    private static InterruptProtocol stripped(InterruptProtocol protocol) {
-        return new InterruptProtocol(protocol.technique().strip(), protocol.durationSeconds());
     }
 }

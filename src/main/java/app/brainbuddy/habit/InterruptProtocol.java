@@ -9,4 +9,10 @@ import org.springframework.data.mongodb.core.mapping.Field;
 /** What to do when the trigger fires; also the input type, since both carry the same two values. */
 record InterruptProtocol(
         @NotBlank @Size(max = 100) String technique,
-        @Min(5) @Max(3600) @Field("duration") int durationSeconds) {}
+        @Min(5) @Max(3600) @Field("duration") int durationSeconds) {
+
+    /** The technique without surrounding blanks, as stored. */
+    InterruptProtocol stripped() {
+        return new InterruptProtocol(technique.strip(), durationSeconds);
+    }
+}

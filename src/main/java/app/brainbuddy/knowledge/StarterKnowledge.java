@@ -1,9 +1,6 @@
 package app.brainbuddy.knowledge;
 
 import app.brainbuddy.mongo.DumpCommand;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.client.model.InsertManyOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +19,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -50,7 +44,7 @@ class StarterKnowledge implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StarterKnowledge.class);
 
-    private final MongoTemplate mongo;
+    private final KnowledgeStore store;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -60,8 +54,8 @@ class StarterKnowledge implements ApplicationRunner {
 
     private final ConfigurableApplicationContext context;
 
-    StarterKnowledge(MongoTemplate mongo, Clock clock, ConfigurableApplicationContext context) {
-        this.mongo = mongo;
+    StarterKnowledge(KnowledgeStore store, Clock clock, ConfigurableApplicationContext context) {
+        this.store = store;
         this.clock = clock;
         this.context = context;
     }
@@ -88,32 +82,12 @@ class StarterKnowledge implements ApplicationRunner {
 
     /** Inserts the starter entries when the knowledge base is empty; answers how many this call inserted. */
     int seed() {
-        if (mongo.exists(new Query(), BrainKnowledge.class)) {
+        if (!store.isEmpty()) {
             return 0;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<Document> documents = entries().stream()
-                .map(entry -> {
-                    Document document = new Document();
-                    mongo.getConverter().write(entry.toEntry(idOf(entry), now), document);
-                    return document;
-                })
-                .toList();
-        try {
-            return mongo.getCollection(mongo.getCollectionName(BrainKnowledge.class))
-                    .insertMany(documents, new InsertManyOptions().ordered(false))
-                    .getInsertedIds()
-                    .size();
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteConcernError() != null
-                    || e.getWriteErrors().stream()
-                            .anyMatch(error ->
-                                    ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
-            // not getInsertedCount(): the embedded server counts every document sent there
-            return documents.size() - e.getWriteErrors().size();
-        }
+        return store.insertNew(
+                entries().stream().map(entry -> entry.toEntry(idOf(entry), now)).toList());
     }
 
     /** The starter entries as the resource holds them. */

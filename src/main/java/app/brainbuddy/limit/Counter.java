@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Field;
 /**
  * One limit's count for one key in one window. The window's start is part of the id, so a new
  * window starts a new count without anyone resetting the old one; MongoDB deletes a counter once it
- * has expired (TTL index), and {@link Counters#sweep} does the same on the embedded server, which
+ * has expired (TTL index), and {@link CounterStore#sweep} does the same on the embedded server, which
  * keeps TTL indexes but never expires anything.
  */
 @Document("limit_counters")

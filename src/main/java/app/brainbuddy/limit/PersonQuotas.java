@@ -18,7 +18,7 @@ public class PersonQuotas {
     private final WindowLimit synced;
     private final WindowLimit expensive;
 
-    PersonQuotas(PersonLimits limits, Counters counters, Clock clock) {
+    PersonQuotas(PersonLimits limits, CounterStore counters, Clock clock) {
         this.sessions = new WindowLimit(
                 "sessions", limits.sessionsPerDay(), DAY, counters, clock, "Too many sessions started today");
         this.synced = new WindowLimit(

@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * At most {@code max} of something per key in each fixed window ({@code period}), counted in
- * {@link Counters}. A refusal is a FORBIDDEN that says when the window ends, also as the {@code
+ * {@link CounterStore}. A refusal is a FORBIDDEN that says when the window ends, also as the {@code
  * retryAfterSeconds} extension. A fixed window lets up to twice {@code max} through around a window's
  * end; in exchange one counter document per key and window is all it takes.
  */
@@ -15,12 +15,12 @@ public final class WindowLimit {
     private final String name;
     private final long max;
     private final Duration period;
-    private final Counters counters;
+    private final CounterStore counters;
     private final Clock clock;
     private final String refusal;
 
     /** {@code refusal} says what was refused ("Too many login attempts for this email"). */
-    public WindowLimit(String name, long max, Duration period, Counters counters, Clock clock, String refusal) {
+    public WindowLimit(String name, long max, Duration period, CounterStore counters, Clock clock, String refusal) {
         this.name = name;
         this.max = max;
         this.period = period;
@@ -36,7 +36,7 @@ public final class WindowLimit {
 
     /** Counts {@code amount} for this key, or refuses all of it (and counts none) when that would pass the limit. */
     public void take(String key, long amount) {
-        Counters.Count count = counters.add(name, key, period, amount);
+        CounterStore.Count count = counters.add(name, key, period, amount);
         if (count.count() > max) {
             counters.add(name, key, period, -amount);
             long millis = Duration.between(clock.instant(), count.windowEnd()).toMillis();

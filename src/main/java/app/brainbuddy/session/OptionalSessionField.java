@@ -1,25 +1,24 @@
 package app.brainbuddy.session;
 
 import graphql.schema.DataFetchingFieldSelectionSet;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.bson.Document;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The stored fields of a session that a page reads only when the query selects the field that shows
  * them: the generated content is most of a session's size, the evidence ids most of the rest.
  */
 enum OptionalSessionField {
-    CONTENT("generated_content", "generatedContent", "content", "audio"),
-    EVIDENCE("evidence_ids", "evidence");
+    CONTENT("generatedContent", "generatedContent", "content", "audio"),
+    EVIDENCE("evidenceIds", "evidence");
 
-    private final String storedField;
+    private final String property;
     private final List<String> schemaFields;
 
-    OptionalSessionField(String storedField, String... schemaFields) {
-        this.storedField = storedField;
+    OptionalSessionField(String property, String... schemaFields) {
+        this.property = property;
         this.schemaFields = List.of(schemaFields);
     }
 
@@ -34,14 +33,11 @@ enum OptionalSessionField {
         return selected;
     }
 
-    /** The projection for a page whose query selects these fields: it leaves out the others; null when none is left out. */
-    static @Nullable Document projectionFor(Set<OptionalSessionField> selected) {
-        Document projection = new Document();
-        for (OptionalSessionField field : values()) {
-            if (!selected.contains(field)) {
-                projection.append(field.storedField, 0);
-            }
-        }
-        return projection.isEmpty() ? null : projection;
+    /** The properties of {@link TrainingSession} that a page whose query selects these fields leaves out. */
+    static List<String> leftOut(Set<OptionalSessionField> selected) {
+        return Arrays.stream(values())
+                .filter(field -> !selected.contains(field))
+                .map(field -> field.property)
+                .toList();
     }
 }

@@ -4,11 +4,6 @@ import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.user.CurrentUser;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,17 +14,17 @@ import org.springframework.stereotype.Service;
 class SessionRatings {
 
     private final SessionSync sync;
-    private final MongoTemplate mongo;
+    private final SessionStore store;
     private final ObjectProvider<SessionRatingListener> listeners;
     private final CurrentUser currentUser;
 
     SessionRatings(
             SessionSync sync,
-            MongoTemplate mongo,
+            SessionStore store,
             ObjectProvider<SessionRatingListener> listeners,
             CurrentUser currentUser) {
         this.sync = sync;
-        this.mongo = mongo;
+        this.store = store;
         this.listeners = listeners;
         this.currentUser = currentUser;
     }
@@ -51,12 +46,7 @@ class SessionRatings {
     /** Rates one of the caller's sessions; a new rating replaces the old one. */
     TrainingSession rate(RateSessionInput input) {
         String userId = currentUser.requireAccount();
-        TrainingSession rated = mongo.findAndModify(
-                Query.query(
-                        Criteria.where("id").is(input.sessionId()).and("userId").is(userId)),
-                new Update().set("userRating", input.rating()).set("effectivenessScore", input.effectivenessScore()),
-                FindAndModifyOptions.options().returnNew(true),
-                TrainingSession.class);
+        TrainingSession rated = store.rate(userId, input);
         if (rated == null) {
             throw ApiException.notFound("Session", input.sessionId());
         }

@@ -33,8 +33,8 @@ import org.springframework.stereotype.Service;
 public class SessionService {
 
     private final SessionRepository sessions;
-    private final SessionPages pages;
-    private final SessionStats stats;
+    private final SessionPageStore pages;
+    private final SessionStatsStore stats;
     private final ContentGenerator generator;
     private final KnowledgeService knowledge;
     private final HabitService habits;
@@ -44,8 +44,8 @@ public class SessionService {
 
     SessionService(
             SessionRepository sessions,
-            SessionPages pages,
-            SessionStats stats,
+            SessionPageStore pages,
+            SessionStatsStore stats,
             ContentGenerator generator,
             KnowledgeService knowledge,
             HabitService habits,

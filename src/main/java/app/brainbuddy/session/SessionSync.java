@@ -2,10 +2,6 @@ package app.brainbuddy.session;
 
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.limit.PersonQuotas;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,12 +41,12 @@ class SessionSync {
     static final String UNUSABLE_ID =
             "cannot be used: send a new ObjectId (24 lowercase hex digits) made for this session";
 
-    private final MongoTemplate mongo;
+    private final SessionStore store;
     private final PersonQuotas quotas;
     private final Clock clock;
 
-    SessionSync(MongoTemplate mongo, PersonQuotas quotas, Clock clock) {
-        this.mongo = mongo;
+    SessionSync(SessionStore store, PersonQuotas quotas, Clock clock) {
+        this.store = store;
         this.quotas = quotas;
         this.clock = clock;
     }
@@ -83,7 +75,7 @@ class SessionSync {
         List<TrainingSession> fresh = sessions.stream()
                 .filter(session -> !stored.containsKey(session.id()))
                 .toList();
-        Set<String> raced = insert(fresh);
+        Set<String> raced = store.insertNew(fresh);
         if (!raced.isEmpty()) {
             stored.putAll(stored(
                     userId,
@@ -157,9 +149,8 @@ class SessionSync {
         if (indexOfId.isEmpty()) {
             return new HashMap<>();
         }
-        Map<String, TrainingSession> stored =
-                mongo.find(Query.query(Criteria.where("id").in(indexOfId.keySet())), TrainingSession.class).stream()
-                        .collect(Collectors.toMap(TrainingSession::id, Function.identity()));
+        Map<String, TrainingSession> stored = store.withIds(indexOfId.keySet()).stream()
+                .collect(Collectors.toMap(TrainingSession::id, Function.identity()));
         stored.values().stream()
                 .filter(session -> !session.userId().equals(userId))
                 .findFirst()
@@ -167,35 +158,5 @@ class SessionSync {
                     throw invalid(indexOfId.get(session.id()), "id", UNUSABLE_ID);
                 });
         return stored;
-    }
-
-    /** Inserts the sessions in one unordered insertMany; returns the ids a concurrent write stored first. */
-    private Set<String> insert(List<TrainingSession> sessions) {
-        if (sessions.isEmpty()) {
-            return Set.of();
-        }
-        List<Document> documents = sessions.stream()
-                .map(session -> {
-                    Document document = new Document();
-                    mongo.getConverter().write(session, document);
-                    return document;
-                })
-                .toList();
-        try {
-            mongo.getCollection(mongo.getCollectionName(TrainingSession.class))
-                    .insertMany(documents, new InsertManyOptions().ordered(false));
-            return Set.of();
-        } catch (MongoBulkWriteException e) {
-            List<BulkWriteError> errors = e.getWriteErrors();
-            if (errors.isEmpty()
-                    || errors.stream()
-                            .anyMatch(error ->
-                                    ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY)) {
-                throw e;
-            }
-            return errors.stream()
-                    .map(error -> sessions.get(error.getIndex()).id())
-                    .collect(Collectors.toSet());
-        }
     }
 }

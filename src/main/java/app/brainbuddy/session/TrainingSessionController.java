@@ -1,19 +1,19 @@
 package app.brainbuddy.session;
 
 import app.brainbuddy.graphql.Connection;
+import app.brainbuddy.graphql.Loader;
 import app.brainbuddy.graphql.ParentKey;
 import app.brainbuddy.graphql.QueryCost;
 import app.brainbuddy.knowledge.BrainKnowledge;
 import app.brainbuddy.user.StatsScope;
 import app.brainbuddy.user.User;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
@@ -22,10 +22,16 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
-import reactor.core.publisher.Mono;
 
 @Controller
 class TrainingSessionController {
+
+    /** A page of a user's sessions: {@code User.sessions}. */
+    static final Loader<ParentKey<SessionsArguments>, Connection<TrainingSession>> USER_SESSIONS =
+            new Loader<>("userSessions");
+
+    /** A user's session totals in a period: the session fields of {@code UserStats}. */
+    static final Loader<StatsScope, SessionTotals> SESSION_STATS = new Loader<>("sessionStats");
 
     private final SessionService sessions;
     private final SessionRatings ratings;
@@ -33,10 +39,8 @@ class TrainingSessionController {
     TrainingSessionController(SessionService sessions, SessionRatings ratings, BatchLoaderRegistry loaders) {
         this.sessions = sessions;
         this.ratings = ratings;
-        loaders.<ParentKey<SessionsArguments>, Connection<TrainingSession>>forName("userSessions")
-                .registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> sessions.pages(keys)));
-        loaders.<StatsScope, SessionTotals>forName("sessionStats")
-                .registerMappedBatchLoader((scopes, environment) -> Mono.fromCallable(() -> sessions.totals(scopes)));
+        USER_SESSIONS.register(loaders, sessions::pages);
+        SESSION_STATS.register(loaders, sessions::totals);
     }
 
     @QueryMapping
@@ -66,10 +70,11 @@ class TrainingSessionController {
             @Argument @Nullable SessionFilter filter,
             @Argument @Nullable Integer first,
             @Argument @Nullable String after,
-            DataFetchingFieldSelectionSet selection,
-            DataLoader<ParentKey<SessionsArguments>, Connection<TrainingSession>> userSessions) {
-        return userSessions.load(
-                sessions.pageKey(user, filter, first, after, OptionalSessionField.selectedIn(selection)));
+            DataFetchingEnvironment environment) {
+        return USER_SESSIONS.load(
+                environment,
+                sessions.pageKey(
+                        user, filter, first, after, OptionalSessionField.selectedIn(environment.getSelectionSet())));
     }
 
     @SchemaMapping(typeName = "TrainingSession")
@@ -83,24 +88,22 @@ class TrainingSessionController {
     }
 
     @SchemaMapping(typeName = "UserStats")
-    CompletableFuture<List<ModuleStats>> byModule(
-            StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
-        return sessionStats.load(scope).thenApply(SessionTotals::byModule);
+    CompletableFuture<List<ModuleStats>> byModule(StatsScope scope, DataFetchingEnvironment environment) {
+        return SESSION_STATS.load(environment, scope).thenApply(SessionTotals::byModule);
     }
 
     @SchemaMapping(typeName = "UserStats")
-    CompletableFuture<List<TargetStats>> byTarget(
-            StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
-        return sessionStats.load(scope).thenApply(SessionTotals::byTarget);
+    CompletableFuture<List<TargetStats>> byTarget(StatsScope scope, DataFetchingEnvironment environment) {
+        return SESSION_STATS.load(environment, scope).thenApply(SessionTotals::byTarget);
     }
 
     @SchemaMapping(typeName = "UserStats")
     CompletableFuture<List<WeekStats>> weekly(
             StatsScope scope,
             @Argument @Nullable @Min(1) @Max(QueryCost.MAX_WEEKS) Integer last,
-            DataLoader<StatsScope, SessionTotals> sessionStats) {
-        return sessionStats
-                .load(scope)
+            DataFetchingEnvironment environment) {
+        return SESSION_STATS
+                .load(environment, scope)
                 .thenApply(totals -> totals.latestWeeks(last == null ? QueryCost.DEFAULT_WEEKS : last));
     }
 }

@@ -2,10 +2,8 @@ package app.brainbuddy.user;
 
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.Connection;
-import app.brainbuddy.graphql.Cursor;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.graphql.QueryCost;
-import app.brainbuddy.mongo.Keyset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +16,6 @@ import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -34,16 +26,14 @@ public class UserService {
     /** How far an identity provider's clock may run ahead of ours. */
     private static final Duration EXTERNAL_CLOCK_SKEW = Duration.ofSeconds(60);
 
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
-
     private final UserRepository users;
-    private final MongoTemplate mongo;
+    private final UserStore store;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    UserService(UserRepository users, MongoTemplate mongo, CurrentUser currentUser, Clock clock) {
+    UserService(UserRepository users, UserStore store, CurrentUser currentUser, Clock clock) {
         this.users = users;
-        this.mongo = mongo;
+        this.store = store;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -71,7 +61,7 @@ public class UserService {
         if (existing.isPresent()) {
             return existing;
         }
-        DeletedExternalAccount deleted = mongo.findById(externalSubject, DeletedExternalAccount.class);
+        DeletedExternalAccount deleted = store.deletedExternal(externalSubject);
         if (deleted != null
                 && (tokenIssuedAt == null
                         || !tokenIssuedAt.isAfter(deleted.deletedAt().plus(EXTERNAL_CLOCK_SKEW)))) {
@@ -114,14 +104,7 @@ public class UserService {
     /** All accounts, newest first; for admins only. */
     Connection<User> list(Page page) {
         currentUser.requireAdmin();
-        Cursor after = page.after();
-        Query query = new Query(
-                        after == null
-                                ? new Criteria()
-                                : Keyset.descendingAfter("createdAt", after.instant(), after.id()))
-                .with(NEWEST_FIRST)
-                .limit(page.first() + 1);
-        return Connection.of(mongo.find(query, User.class), page, user -> page.cursor(user.createdAt(), user.id()));
+        return Connection.of(store.newestFirst(page), page, user -> page.cursor(user.createdAt(), user.id()));
     }
 
     /** Email and privacy settings; integrations need {@code profile:read}. */
@@ -141,10 +124,6 @@ public class UserService {
     /** Changes the chronotype and the given privacy settings; settings not given stay as they are. */
     User updateProfile(UpdateProfileInput input) {
         String userId = currentUser.requireAccount();
-        Update update = new Update();
-        if (input.chronotype() != null) {
-            update.set("chronotype", input.chronotype());
-        }
         if (input.privacy() != null && input.privacySettings() != null) {
             throw ApiException.badRequest("updateProfile: give privacy or the deprecated privacySettings, not both");
         }
@@ -157,15 +136,10 @@ public class UserService {
                 throw ApiException.badRequest(problem);
             });
         }
-        privacy.forEach((key, value) -> update.set("privacy_settings." + key, value));
-        if (update.getUpdateObject().isEmpty()) {
+        if (input.chronotype() == null && privacy.isEmpty()) {
             throw ApiException.badRequest("updateProfile: give a chronotype or privacy settings to change");
         }
-        User updated = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(new ObjectId(userId))),
-                update,
-                FindAndModifyOptions.options().returnNew(true),
-                User.class);
+        User updated = store.updateProfile(userId, input.chronotype(), privacy);
         if (updated == null) {
             throw ApiException.notFound("User", userId);
         }
@@ -174,13 +148,7 @@ public class UserService {
 
     /** Adds a grant, refusing more than {@value #MAX_INTEGRATIONS} per account in the same atomic step. */
     public IntegrationGrant addIntegration(String userId, IntegrationGrant grant) {
-        Query roomLeft = Query.query(Criteria.where("_id")
-                .is(new ObjectId(userId))
-                .and("integrations." + (MAX_INTEGRATIONS - 1))
-                .exists(false));
-        if (mongo.updateFirst(roomLeft, new Update().push("integrations", grant), User.class)
-                        .getMatchedCount()
-                == 0) {
+        if (!store.addIntegration(userId, grant, MAX_INTEGRATIONS)) {
             throw ApiException.badRequest(
                     "An account can have at most " + MAX_INTEGRATIONS + " integrations; revoke one first");
         }
@@ -188,13 +156,7 @@ public class UserService {
     }
 
     public void revokeIntegration(String userId, String grantId) {
-        Query owned = Query.query(Criteria.where("_id")
-                .is(new ObjectId(userId))
-                .and("integrations._id")
-                .is(grantId));
-        Update pull = new Update()
-                .pull("integrations", Query.query(Criteria.where("_id").is(grantId)));
-        if (mongo.updateFirst(owned, pull, User.class).getMatchedCount() == 0) {
+        if (!store.revokeIntegration(userId, grantId)) {
             throw ApiException.notFound("Integration", grantId);
         }
     }
@@ -203,7 +165,7 @@ public class UserService {
     public void delete(String userId) {
         users.findById(userId)
                 .map(User::externalSubject)
-                .ifPresent(externalSubject -> mongo.save(new DeletedExternalAccount(
+                .ifPresent(externalSubject -> store.rememberDeleted(new DeletedExternalAccount(
                         externalSubject, clock.instant().truncatedTo(ChronoUnit.SECONDS))));
         users.deleteById(userId);
     }

@@ -17,6 +17,6 @@ class IsoWeekTests {
         "2024-12-31, 2025-W01"
     })
     void namesTheIsoWeekOfADay(String day, String week) {
-        assertThat(SessionStats.isoWeek(day)).isEqualTo(week);
+        assertThat(SessionStatsStore.isoWeek(day)).isEqualTo(week);
     }
 }

@@ -18,21 +18,30 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.AggregationExpression;
+import org.springframework.data.mongodb.core.aggregation.ConditionalOperators;
+import org.springframework.data.mongodb.core.aggregation.DateOperators;
+import org.springframework.data.mongodb.core.aggregation.Fields;
+import org.springframework.data.mongodb.core.aggregation.GroupOperation;
+import org.springframework.data.mongodb.core.aggregation.TypedAggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 
 /**
  * Session statistics for many users in one aggregation per distinct period: a {@code $match} on the
  * users and the period, then a {@code $facet} that groups by module, by brainwave target and by UTC
- * day. Days are folded into ISO weeks here, since {@code $isoWeek} and {@code $dateTrunc} are missing
+ * day. It is a {@link TypedAggregation} of {@link TrainingSession}: it names properties, and Spring
+ * Data maps them to the stored names. Days are folded into ISO weeks here, since {@code $isoWeek} and {@code $dateTrunc} are missing
  * on the embedded server. Averages are computed from sums and counts of rated sessions, so sessions
  * without a rating never count as zero on either backend.
  */
 @Component
-class SessionStats {
+class SessionStatsStore {
 
     private final MongoTemplate mongo;
 
-    SessionStats(MongoTemplate mongo) {
+    SessionStatsStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -52,37 +61,31 @@ class SessionStats {
     }
 
     private Map<String, SessionTotals> aggregate(List<String> userIds, Period period) {
-        Document match = new Document("user_id", new Document("$in", userIds));
-        Document timestamp = new Document();
-        if (period.from() != null) {
-            timestamp.append("$gte", period.from());
+        Criteria match = Criteria.where("userId").in(userIds);
+        if (period.from() != null || period.to() != null) {
+            Criteria timestamp = match.and("timestamp");
+            if (period.from() != null) {
+                timestamp.gte(period.from());
+            }
+            if (period.to() != null) {
+                timestamp.lt(period.to());
+            }
         }
-        if (period.to() != null) {
-            timestamp.append("$lt", period.to());
-        }
-        if (!timestamp.isEmpty()) {
-            match.append("timestamp", timestamp);
-        }
-        List<Document> pipeline = List.of(
-                new Document("$match", match),
-                new Document(
-                        "$facet",
-                        new Document("byModule", List.of(group("$module_type")))
-                                .append(
-                                        "byTarget",
-                                        List.of(
-                                                new Document(
-                                                        "$match",
-                                                        new Document("brainwave_target", new Document("$ne", null))),
-                                                group("$brainwave_target")))
-                                .append(
-                                        "byDay",
-                                        List.of(group(new Document(
-                                                "$dateToString",
-                                                new Document("format", "%Y-%m-%d").append("date", "$timestamp")))))));
-        Document facets = mongo.getCollection(mongo.getCollectionName(TrainingSession.class))
-                .aggregate(pipeline)
-                .first();
+        TypedAggregation<TrainingSession> aggregation = Aggregation.newAggregation(
+                TrainingSession.class,
+                Aggregation.match(match),
+                Aggregation.facet(group("moduleType"))
+                        .as("byModule")
+                        .and(Aggregation.match(Criteria.where("brainwaveTarget").ne(null)), group("brainwaveTarget"))
+                        .as("byTarget")
+                        .and(
+                                Aggregation.project("userId", "durationSeconds", "userRating", "effectivenessScore")
+                                        .and(DateOperators.DateToString.dateOf("timestamp")
+                                                .toString("%Y-%m-%d"))
+                                        .as("day"),
+                                group("day"))
+                        .as("byDay"));
+        Document facets = mongo.aggregate(aggregation, Document.class).getUniqueMappedResult();
         Map<String, List<ModuleStats>> byModule =
                 groups(facets, "byModule", (key, sums) -> sums.toModule(StoredEnums.parse(ModuleType.class, key)));
         Map<String, List<TargetStats>> byTarget =
@@ -98,25 +101,33 @@ class SessionStats {
     }
 
     /** Groups per user and key: counts, seconds, and sums and counts of ratings and effectiveness. */
-    private static Document group(Object key) {
-        return new Document(
-                "$group",
-                new Document("_id", new Document("user", "$user_id").append("key", key))
-                        .append("count", new Document("$sum", 1))
-                        .append("seconds", new Document("$sum", "$duration_seconds"))
-                        .append("rated", new Document("$sum", oneIfPresent("$user_rating")))
-                        .append("ratingSum", new Document("$sum", zeroIfAbsent("$user_rating")))
-                        .append("scored", new Document("$sum", oneIfPresent("$effectiveness_score")))
-                        .append("scoreSum", new Document("$sum", zeroIfAbsent("$effectiveness_score"))));
+    private static GroupOperation group(String key) {
+        return Aggregation.group(Fields.from(Fields.field("user", "userId"), Fields.field("key", key)))
+                .count()
+                .as("count")
+                .sum("durationSeconds")
+                .as("seconds")
+                .sum(oneIfPresent("userRating"))
+                .as("rated")
+                .sum(ConditionalOperators.ifNull("userRating").then(0))
+                .as("ratingSum")
+                .sum(oneIfPresent("effectivenessScore"))
+                .as("scored")
+                .sum(ConditionalOperators.ifNull("effectivenessScore").then(0))
+                .as("scoreSum");
     }
 
-    private static Document oneIfPresent(String field) {
-        Document valueOrNull = new Document("$ifNull", Arrays.asList(field, null));
-        return new Document("$cond", List.of(new Document("$eq", Arrays.asList(valueOrNull, null)), 0, 1));
-    }
-
-    private static Document zeroIfAbsent(String field) {
-        return new Document("$ifNull", List.of(field, 0));
+    /**
+     * 1 when the session has a value, 0 when it is null or missing. Written out rather than with
+     * {@code ConditionalOperators}, which cannot compare with null: {@code $ifNull} first makes a
+     * missing field null, since the embedded server's {@code $eq} tells missing from null.
+     */
+    private static AggregationExpression oneIfPresent(String property) {
+        return context -> {
+            Document valueOrNull = new Document(
+                    "$ifNull", Arrays.asList(context.getReference(property).toString(), null));
+            return new Document("$cond", List.of(new Document("$eq", Arrays.asList(valueOrNull, null)), 0, 1));
+        };
     }
 
     /** Each user's groups of one facet, the most frequent first. */
@@ -141,7 +152,7 @@ class SessionStats {
         Map<String, String> weekOfDay = new HashMap<>();
         for (Document group : facets.getList("byDay", Document.class)) {
             Document id = group.get("_id", Document.class);
-            String week = weekOfDay.computeIfAbsent(id.getString("key"), SessionStats::isoWeek);
+            String week = weekOfDay.computeIfAbsent(id.getString("key"), SessionStatsStore::isoWeek);
             weeks.computeIfAbsent(id.getString("user"), user -> new TreeMap<>())
                     .merge(week, Sums.of(group), Sums::plus);
         }

@@ -23,14 +23,14 @@ import org.springframework.stereotype.Component;
  * per count (exact under concurrency on MongoDB and on the embedded server alike).
  */
 @Component
-public class Counters {
+public class CounterStore {
 
-    private static final Logger log = LoggerFactory.getLogger(Counters.class);
+    private static final Logger log = LoggerFactory.getLogger(CounterStore.class);
 
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    Counters(MongoTemplate mongo, Clock clock) {
+    CounterStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -44,8 +44,8 @@ public class Counters {
         long start = now - Math.floorMod(now, window.toMillis());
         Instant end = Instant.ofEpochMilli(start + window.toMillis());
         Counter counter = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(limit + ":" + digest(key) + ":" + start)),
-                new Update().inc("count", amount).setOnInsert("expires_at", Date.from(end)),
+                Query.query(Criteria.where("id").is(limit + ":" + digest(key) + ":" + start)),
+                new Update().inc("count", amount).setOnInsert("expiresAt", Date.from(end)),
                 FindAndModifyOptions.options().upsert(true).returnNew(true),
                 Counter.class);
         return new Count(counter == null ? amount : counter.count(), end);
@@ -68,7 +68,7 @@ public class Counters {
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     void sweep() {
         long deleted = mongo.remove(
-                        Query.query(Criteria.where("expires_at").lt(Date.from(clock.instant()))), Counter.class)
+                        Query.query(Criteria.where("expiresAt").lt(Date.from(clock.instant()))), Counter.class)
                 .getDeletedCount();
         log.debug("Deleted {} expired limit counters", deleted);
     }

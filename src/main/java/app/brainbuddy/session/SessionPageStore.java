@@ -3,6 +3,8 @@ package app.brainbuddy.session;
 import app.brainbuddy.graphql.Cursor;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.mongo.Keyset;
+import app.brainbuddy.mongo.LookupPages;
+import app.brainbuddy.mongo.StoredNames;
 import app.brainbuddy.user.User;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
@@ -12,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
@@ -27,7 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Pages of sessions for many users in one command, in the form that is cheap on the database in use.
  * On MongoDB: an aggregation over the users with a {@code $lookup} whose pipeline matches one user,
- * sorts newest first and stops after the page. Each of those pipelines walks the
+ * sorts newest first and stops after the page ({@link LookupPages}, the benchmark's limit sends the
+ * same). Filters, sort and projection name {@link TrainingSession}'s properties and are mapped to the
+ * stored names by Spring Data. Each of those pipelines walks the
  * {@code {user_id, timestamp}} index and reads only the page, however many sessions a user has;
  * reading all sessions of all users and slicing them here would grow with the users' whole history.
  * MongoDB uses an index inside a {@code $lookup} pipeline from 5.0 on (wire version 13); before
@@ -36,7 +41,7 @@ import org.springframework.stereotype.Component;
  * ({@code $in}) is cut into pages here instead: one scan per request rather than one per user.
  */
 @Component
-class SessionPages {
+class SessionPageStore {
 
     /** MongoDB 5.0: the first whose {@code $lookup} pipelines use the joined collection's indexes. */
     private static final int LOOKUP_USES_INDEXES = 13;
@@ -53,24 +58,31 @@ class SessionPages {
     private final Form form;
     private final QueryMapper queryMapper;
     private final MongoPersistentEntity<?> sessionEntity;
+    private final String userField;
+    private final LookupPages lookupPages;
     private volatile @Nullable Boolean lookupUsesIndexes;
 
-    SessionPages(MongoTemplate mongo, MongoClient client, @Value("${brainbuddy.sessions.page-form:auto}") Form form) {
+    SessionPageStore(
+            MongoTemplate mongo, MongoClient client, @Value("${brainbuddy.sessions.page-form:auto}") Form form) {
         this.mongo = mongo;
         this.client = client;
         this.form = form;
         this.queryMapper = new QueryMapper(mongo.getConverter());
         this.sessionEntity =
                 mongo.getConverter().getMappingContext().getRequiredPersistentEntity(TrainingSession.class);
+        this.userField = StoredNames.of(mongo, TrainingSession.class, "userId");
+        this.lookupPages = new LookupPages(
+                sessionEntity.getCollection(), userField, StoredNames.of(mongo, TrainingSession.class, "timestamp"));
     }
 
     /** For each user, the sessions matching the filter after the page's cursor, at most one more than the page. */
     Map<String, List<TrainingSession>> pages(Collection<String> userIds, SessionsArguments arguments) {
         Document conditions = queryMapper.getMappedObject(
                 criteria(arguments.filter(), arguments.page()).getCriteriaObject(), sessionEntity);
+        Document projection = projection(arguments.selected());
         return lookupUsesIndexes()
-                ? lookupPerUser(userIds, arguments, conditions)
-                : findAll(userIds, arguments, conditions);
+                ? lookupPerUser(userIds, arguments.page(), conditions, projection)
+                : findAll(userIds, arguments.page(), conditions, projection);
     }
 
     /** Decided once the driver knows the server; until then MongoDB's form, the one for production. */
@@ -95,37 +107,13 @@ class SessionPages {
     }
 
     private Map<String, List<TrainingSession>> lookupPerUser(
-            Collection<String> userIds, SessionsArguments arguments, Document conditions) {
-        Page page = arguments.page();
-        List<Document> perUser = new ArrayList<>();
-        perUser.add(new Document(
-                "$match", new Document("$expr", new Document("$eq", List.of("$user_id", "$$userId")))));
-        if (!conditions.isEmpty()) {
-            perUser.add(new Document("$match", conditions));
-        }
-        perUser.add(new Document("$sort", new Document("timestamp", -1).append("_id", -1)));
-        perUser.add(new Document("$limit", page.first() + 1));
-        Document projection = OptionalSessionField.projectionFor(arguments.selected());
-        if (projection != null) {
-            perUser.add(new Document("$project", projection));
-        }
-
-        List<Document> pipeline = List.of(
-                new Document("$match", new Document("_id", new Document("$in", objectIds(userIds)))),
-                new Document("$project", new Document("_id", 1)),
-                new Document(
-                        "$lookup",
-                        new Document("from", sessionEntity.getCollection())
-                                .append("let", new Document("userId", new Document("$toString", "$_id")))
-                                .append("pipeline", perUser)
-                                .append("as", "page")));
-
+            Collection<String> userIds, Page page, Document conditions, @Nullable Document projection) {
         Map<String, List<TrainingSession>> pages = new HashMap<>();
-        for (Document user :
-                mongo.getCollection(mongo.getCollectionName(User.class)).aggregate(pipeline)) {
+        for (Document user : mongo.getCollection(mongo.getCollectionName(User.class))
+                .aggregate(lookupPages.pipeline(objectIds(userIds), conditions, page.first() + 1, projection))) {
             pages.put(
                     user.getObjectId("_id").toHexString(),
-                    user.getList("page", Document.class).stream()
+                    user.getList(LookupPages.PAGE, Document.class).stream()
                             .map(this::mapped)
                             .toList());
         }
@@ -137,18 +125,19 @@ class SessionPages {
      * the user id of each is read, and only each page's sessions are decoded and mapped.
      */
     private Map<String, List<TrainingSession>> findAll(
-            Collection<String> userIds, SessionsArguments arguments, Document conditions) {
-        int kept = arguments.page().first() + 1;
-        Document filter = new Document(conditions).append("user_id", new Document("$in", List.copyOf(userIds)));
+            Collection<String> userIds, Page asked, Document conditions, @Nullable Document projection) {
+        int kept = asked.first() + 1;
+        Document filter = new Document(conditions).append(userField, new Document("$in", List.copyOf(userIds)));
         MongoCollection<RawBsonDocument> sessions =
                 mongo.getCollection(sessionEntity.getCollection()).withDocumentClass(RawBsonDocument.class);
         Map<String, List<RawBsonDocument>> byUser = new HashMap<>();
         sessions.find(filter)
-                .projection(OptionalSessionField.projectionFor(arguments.selected()))
-                .sort(new Document("user_id", 1).append("timestamp", -1).append("_id", -1))
+                .projection(projection)
+                .sort(queryMapper.getMappedSort(
+                        new Document("userId", 1).append("timestamp", -1).append("id", -1), sessionEntity))
                 .forEach(session -> {
                     List<RawBsonDocument> page =
-                            byUser.computeIfAbsent(session.getString("user_id").getValue(), user -> new ArrayList<>());
+                            byUser.computeIfAbsent(session.getString(userField).getValue(), user -> new ArrayList<>());
                     if (page.size() < kept) {
                         page.add(session);
                     }
@@ -159,6 +148,13 @@ class SessionPages {
                 userId,
                 page.stream().map(session -> mapped(session.decode(documents))).toList()));
         return pages;
+    }
+
+    /** The stored fields that a page whose query selects these fields leaves out; null when none is left out. */
+    private @Nullable Document projection(Set<OptionalSessionField> selected) {
+        Document leftOut = new Document();
+        OptionalSessionField.leftOut(selected).forEach(property -> leftOut.append(property, 0));
+        return leftOut.isEmpty() ? null : queryMapper.getMappedFields(leftOut, sessionEntity);
     }
 
     private TrainingSession mapped(Document stored) {
