@@ -3,6 +3,8 @@ package app.brainbuddy.habit;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.ParentKey;
 import app.brainbuddy.graphql.PersonLimits;
+import app.brainbuddy.live.LiveEvents;
+import app.brainbuddy.live.Topic;
 import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.Scope;
 import app.brainbuddy.user.StatsScope;
@@ -12,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +31,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 
 @Service
 public class HabitService {
@@ -42,6 +46,7 @@ public class HabitService {
     private final MongoTemplate mongo;
     private final CurrentUser currentUser;
     private final PersonLimits limits;
+    private final LiveEvents live;
     private final Clock clock;
 
     HabitService(
@@ -50,7 +55,9 @@ public class HabitService {
             MongoTemplate mongo,
             CurrentUser currentUser,
             PersonLimits limits,
+            LiveEvents live,
             Clock clock) {
+        this.live = live;
         this.habits = habits;
         this.limits = limits;
         this.attempts = attempts;
@@ -87,7 +94,7 @@ public class HabitService {
                 Map.of(),
                 Map.of(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        return habits.insert(habit);
+        return announced(habits.insert(habit));
     }
 
     Habit update(UpdateHabitInput input) {
@@ -115,7 +122,7 @@ public class HabitService {
         if (updated == null) {
             throw ApiException.notFound("Habit", input.id());
         }
-        return updated;
+        return announced(updated);
     }
 
     String delete(String id) {
@@ -128,12 +135,29 @@ public class HabitService {
     }
 
     Habit recordAttempt(HabitAttemptInput input) {
-        return attempts.record(currentUser.requireAccount(), input)
-                .orElseThrow(() -> ApiException.notFound("Habit", input.habitId()));
+        return announced(attempts.record(currentUser.requireAccount(), input)
+                .orElseThrow(() -> ApiException.notFound("Habit", input.habitId())));
     }
 
     List<Habit> recordAttempts(List<HabitAttemptInput> inputs) {
-        return attempts.recordAll(currentUser.requireAccount(), inputs);
+        List<Habit> recorded = attempts.recordAll(currentUser.requireAccount(), inputs);
+        // each habit once, as it stands after the whole batch
+        recorded.stream()
+                .collect(
+                        Collectors.toMap(Habit::id, Function.identity(), (earlier, later) -> later, LinkedHashMap::new))
+                .values()
+                .forEach(this::announced);
+        return recorded;
+    }
+
+    /** The caller's habits as they change, from now on. */
+    Flux<Habit> changes() {
+        return live.of(currentUser.requireShared(Scope.HABITS_READ), Topic.HABIT, Habit.class);
+    }
+
+    private Habit announced(Habit habit) {
+        live.publish(habit.userId(), Topic.HABIT, () -> habit);
+        return habit;
     }
 
     /** The caller's own habit; another user's answers exactly like a missing one. */

@@ -17,8 +17,10 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Controller
@@ -26,10 +28,13 @@ class TrainingSessionController {
 
     private final SessionService sessions;
     private final SessionRatings ratings;
+    private final SessionEvents events;
 
-    TrainingSessionController(SessionService sessions, SessionRatings ratings, BatchLoaderRegistry loaders) {
+    TrainingSessionController(
+            SessionService sessions, SessionRatings ratings, SessionEvents events, BatchLoaderRegistry loaders) {
         this.sessions = sessions;
         this.ratings = ratings;
+        this.events = events;
         loaders.<ParentKey<SessionsArguments>, Connection<TrainingSession>>forName("userSessions")
                 .registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> sessions.pages(keys)));
         loaders.<StatsScope, SessionTotals>forName("sessionStats")
@@ -43,18 +48,23 @@ class TrainingSessionController {
 
     @MutationMapping
     TrainingSession startSession(@Argument @Valid StartSessionInput input) {
-        return sessions.start(input);
+        return events.announced(sessions.start(input));
     }
 
     @MutationMapping
     List<TrainingSession> recordSessions(
             @Argument @Size(max = SessionLimits.BATCH_ITEMS) List<@Valid RecordSessionInput> input) {
-        return ratings.record(input);
+        return events.announced(ratings.record(input));
     }
 
     @MutationMapping
     TrainingSession rateSession(@Argument @Valid RateSessionInput input) {
-        return ratings.rate(input);
+        return events.announced(ratings.rate(input));
+    }
+
+    @SubscriptionMapping
+    Flux<TrainingSession> sessionChanged() {
+        return events.changes();
     }
 
     @SchemaMapping(typeName = "User")

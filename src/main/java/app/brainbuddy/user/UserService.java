@@ -5,6 +5,8 @@ import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Cursor;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.graphql.QueryCost;
+import app.brainbuddy.live.LiveEvents;
+import app.brainbuddy.live.Topic;
 import app.brainbuddy.mongo.Keyset;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 
 @Service
 public class UserService {
@@ -39,13 +42,15 @@ public class UserService {
     private final UserRepository users;
     private final MongoTemplate mongo;
     private final CurrentUser currentUser;
+    private final LiveEvents live;
     private final Clock clock;
 
-    UserService(UserRepository users, MongoTemplate mongo, CurrentUser currentUser, Clock clock) {
+    UserService(UserRepository users, MongoTemplate mongo, CurrentUser currentUser, LiveEvents live, Clock clock) {
         this.users = users;
         this.mongo = mongo;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.live = live;
     }
 
     /** The unique index on {@code email} decides between concurrent sign-ups of one address. */
@@ -169,6 +174,11 @@ public class UserService {
         if (updated == null) {
             throw ApiException.notFound("User", userId);
         }
+        announce(
+                userId,
+                privacy.isEmpty()
+                        ? AccountEvent.AccountChange.PROFILE_UPDATED
+                        : AccountEvent.AccountChange.PRIVACY_CHANGED);
         return updated;
     }
 
@@ -184,6 +194,7 @@ public class UserService {
             throw ApiException.badRequest(
                     "An account can have at most " + MAX_INTEGRATIONS + " integrations; revoke one first");
         }
+        announce(userId, AccountEvent.AccountChange.INTEGRATIONS_CHANGED);
         return grant;
     }
 
@@ -197,6 +208,16 @@ public class UserService {
         if (mongo.updateFirst(owned, pull, User.class).getMatchedCount() == 0) {
             throw ApiException.notFound("Integration", grantId);
         }
+        announce(userId, AccountEvent.AccountChange.INTEGRATIONS_CHANGED);
+    }
+
+    /** The caller's account events from now on. */
+    public Flux<AccountEvent> changes() {
+        return live.of(currentUser.requireAccount(), Topic.ACCOUNT, AccountEvent.class);
+    }
+
+    private void announce(String userId, AccountEvent.AccountChange change) {
+        live.publish(userId, Topic.ACCOUNT, () -> new AccountEvent(change, clock.instant()));
     }
 
     /** Deletes the account; for an external one, remembers when, so that its older tokens stay refused. */
@@ -206,6 +227,7 @@ public class UserService {
                 .ifPresent(externalSubject -> mongo.save(new DeletedExternalAccount(
                         externalSubject, clock.instant().truncatedTo(ChronoUnit.SECONDS))));
         users.deleteById(userId);
+        announce(userId, AccountEvent.AccountChange.DELETED);
     }
 
     /** For batched associations whose parents were already authorised. */

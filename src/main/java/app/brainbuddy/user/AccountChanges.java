@@ -1,0 +1,68 @@
+package app.brainbuddy.user;
+
+import app.brainbuddy.live.ChangeDecoder;
+import app.brainbuddy.live.LiveEvent;
+import app.brainbuddy.live.Topic;
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.BsonValue;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * With change streams: a change of a {@code users} document is its account's ACCOUNT event, named
+ * by the fields it changed; a delete is DELETED (the key is the account's id, no lookup needed).
+ */
+@Component
+class AccountChanges implements ChangeDecoder {
+
+    private final Clock clock;
+
+    AccountChanges(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String collection() {
+        return "users";
+    }
+
+    @Override
+    public Optional<LiveEvent> decode(ChangeStreamDocument<Document> change) {
+        BsonValue key =
+                change.getDocumentKey() == null ? null : change.getDocumentKey().get("_id");
+        if (key == null) {
+            return Optional.empty();
+        }
+        String userId = key.isObjectId()
+                ? key.asObjectId().getValue().toHexString()
+                : key.asString().getValue();
+        AccountEvent.AccountChange kind = switch (change.getOperationType()) {
+            case DELETE -> AccountEvent.AccountChange.DELETED;
+            case UPDATE ->
+                changed(
+                        change.getUpdateDescription() == null
+                                        || change.getUpdateDescription().getUpdatedFields() == null
+                                ? Set.of()
+                                : change.getUpdateDescription()
+                                        .getUpdatedFields()
+                                        .keySet());
+            case REPLACE -> AccountEvent.AccountChange.PROFILE_UPDATED;
+            default -> null;
+        };
+        return Optional.ofNullable(kind)
+                .map(found -> new LiveEvent(userId, Topic.ACCOUNT, new AccountEvent(found, clock.instant())));
+    }
+
+    private static AccountEvent.AccountChange changed(Set<String> fields) {
+        if (fields.stream().anyMatch(field -> field.startsWith("integrations"))) {
+            return AccountEvent.AccountChange.INTEGRATIONS_CHANGED;
+        }
+        if (fields.stream().anyMatch(field -> field.startsWith("privacy_settings"))) {
+            return AccountEvent.AccountChange.PRIVACY_CHANGED;
+        }
+        return AccountEvent.AccountChange.PROFILE_UPDATED;
+    }
+}
