@@ -90,7 +90,8 @@ class WebSocketSignIn implements WebSocketGraphQlInterceptor {
             next.subscribe(subscriber);
             return next;
         });
-        return Mono.from(running).contextWrite(Context.of(SecurityContext.class.getName(), signedIn));
+        // fromDirect: Mono.from would cancel the execution after its one answer, and with it the subscription
+        return Mono.fromDirect(running).contextWrite(Context.of(SecurityContext.class.getName(), signedIn));
     }
 
     private static <T> T asCaller(SecurityContext signedIn, java.util.function.Supplier<T> work) {

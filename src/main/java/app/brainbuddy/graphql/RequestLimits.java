@@ -111,8 +111,9 @@ class RequestLimits extends SimplePerformantInstrumentation {
     public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, @Nullable InstrumentationState state) {
         if (state instanceof Request request) {
-            request.subscription = parameters.getExecutionContext().getOperationDefinition().getOperation()
-                    == OperationDefinition.Operation.SUBSCRIPTION;
+            request.subscription =
+                    parameters.getExecutionContext().getOperationDefinition().getOperation()
+                            == OperationDefinition.Operation.SUBSCRIPTION;
         }
         // a document served from a cache of parsed documents skipped validation, and with it the check
         if (!(state instanceof Request request) || !request.measured) {

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -21,8 +22,9 @@ class LiveWebSocketHandler extends GraphQlWebSocketHandler {
             HttpMessageConverter<Object> converter,
             Duration connectionInitTimeout,
             @Nullable Duration keepAlive,
+            @Nullable CorsConfiguration cors,
             Connections connections) {
-        super(graphQlHandler, converter, connectionInitTimeout, keepAlive);
+        super(graphQlHandler, converter, connectionInitTimeout, keepAlive, cors);
         this.connections = connections;
     }
 

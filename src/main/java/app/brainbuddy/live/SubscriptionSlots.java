@@ -1,6 +1,8 @@
 package app.brainbuddy.live;
 
 import app.brainbuddy.graphql.ApiException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -21,8 +23,16 @@ public class SubscriptionSlots {
     private final ConcurrentHashMap<String, Integer> perPerson = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Integer> perConnection = new ConcurrentHashMap<>();
 
-    SubscriptionSlots(SubscriptionSettings settings) {
+    SubscriptionSlots(SubscriptionSettings settings, MeterRegistry meters) {
         this.settings = settings;
+        Gauge.builder(
+                        "brainbuddy.subscriptions.running",
+                        perPerson,
+                        counts -> counts.values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum())
+                .description("Subscriptions running on this instance, over graphql-ws and SSE")
+                .register(meters);
     }
 
     /** The events, holding a slot of the person (and of the connection, if any) while they run. */
@@ -52,6 +62,11 @@ public class SubscriptionSlots {
                 }
             });
         });
+    }
+
+    /** Subscriptions the person runs now on this instance. */
+    public int runningOf(String userId) {
+        return perPerson.getOrDefault(userId, 0);
     }
 
     /** Subscriptions the connection runs now. */

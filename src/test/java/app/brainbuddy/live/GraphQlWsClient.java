@@ -48,7 +48,9 @@ final class GraphQlWsClient implements AutoCloseable {
         GraphQlWsClient client = connect(port);
         client.init(Map.of("Authorization", "Bearer " + token));
         JsonNode ack = client.next();
-        assertThat(ack.path("type").asString()).as("answer to connection_init: %s", ack).isEqualTo("connection_ack");
+        assertThat(ack.path("type").asString())
+                .as("answer to connection_init: %s", ack)
+                .isEqualTo("connection_ack");
         return client;
     }
 
@@ -80,7 +82,8 @@ final class GraphQlWsClient implements AutoCloseable {
     JsonNode nextWithin(Duration wait) {
         JsonNode message = poll(wait);
         if (message == null) {
-            throw new AssertionError("no message within " + wait + (closed.isDone() ? "; closed " + closed.join() : ""));
+            throw new AssertionError(
+                    "no message within " + wait + (closed.isDone() ? "; closed " + closed.join() : ""));
         }
         return message;
     }
