@@ -105,7 +105,7 @@ class SubscriptionLifetime implements GraphQlSourceBuilderCustomizer {
                 running = slots.hold(
                         caller.user().id(),
                         environment.getGraphQlContext().get(SubscriptionSlots.CONNECTION),
-                        fieldEvents.mergeWith(ends(caller, expiryOfThisToken())));
+                        fieldEvents.mergeWith(ends(caller, expiryOfThisToken(), tokenId())));
             } catch (ApiException refused) {
                 running = Flux.error(refused);
             }
@@ -113,10 +113,10 @@ class SubscriptionLifetime implements GraphQlSourceBuilderCustomizer {
         }
 
         /** Never a value: an error when the token expires, or when an account event ends the caller's right. */
-        private Flux<Object> ends(Caller caller, @Nullable Instant expiresAt) {
+        private Flux<Object> ends(Caller caller, @Nullable Instant expiresAt, @Nullable String grantId) {
             Flux<Object> accountEnds = events.of(caller.user().id())
                     .filter(event -> event.topic() == Topic.ACCOUNT)
-                    .concatMap(event -> stillAllowed(caller, event)
+                    .concatMap(event -> stillAllowed(caller, grantId, event)
                             .<Mono<Object>>map(Mono::error)
                             .orElseGet(Mono::empty));
             if (expiresAt == null) {
@@ -130,7 +130,7 @@ class SubscriptionLifetime implements GraphQlSourceBuilderCustomizer {
         }
 
         /** Empty while the caller may go on; else why not. */
-        private Optional<ApiException> stillAllowed(Caller caller, LiveEvent event) {
+        private Optional<ApiException> stillAllowed(Caller caller, @Nullable String grantId, LiveEvent event) {
             if (event.payload() instanceof AccountEvent account
                     && account.change() == AccountEvent.AccountChange.DELETED) {
                 return Optional.of(ApiException.unauthorized("The account was deleted"));
@@ -142,7 +142,6 @@ class SubscriptionLifetime implements GraphQlSourceBuilderCustomizer {
             if (now.isEmpty()) {
                 return Optional.of(ApiException.unauthorized("The account was deleted"));
             }
-            String grantId = tokenId();
             if (grantId == null
                     || now.get()
                             .integration(grantId)
@@ -171,6 +170,7 @@ class SubscriptionLifetime implements GraphQlSourceBuilderCustomizer {
                 : null;
     }
 
+    /** The token's id, which for an integration token is its grant's. */
     private static @Nullable String tokenId() {
         return SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication caller
                 ? caller.getCredentials().getId()

@@ -35,7 +35,10 @@ final class SseClient implements AutoCloseable {
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
                 .build();
-        this.response = HttpClient.newHttpClient()
+        // HTTP/1.1 as a browser speaks it to a plain-http server (no h2c upgrade)
+        this.response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenApply(answer -> {
                     Thread reader = new Thread(() -> read(answer.body()), "sse-client");

@@ -143,6 +143,128 @@ class SubscriptionTests extends GraphQlIntegrationTest {
         }
     }
 
+    @Test
+    void anExpiredTokensSubscriptionEndsWithUnauthorizedAndItsConnectionCloses() {
+        SignedIn ana = signUp();
+        Instant expiresAt = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        try (GraphQlWsClient phone = GraphQlWsClient.signedIn(port, tokenExpiringAt(ana, expiresAt))) {
+            phone.subscribe("1", HABIT_CHANGED);
+            awaitRunning(ana, 1);
+
+            JsonNode ended = phone.next();
+
+            assertThat(Instant.now()).isAfterOrEqualTo(expiresAt);
+            assertError(ended, "UNAUTHORIZED", "expired");
+            assertThat(phone.closedWithin(GraphQlWsClient.WAIT).code()).isEqualTo(Connections.UNAUTHORIZED);
+            assertThat(slots.runningOf(ana.id())).isZero();
+        }
+    }
+
+    @Test
+    void deletingTheAccountEndsItsSubscriptions() {
+        SignedIn ana = signUp();
+        try (GraphQlWsClient phone = GraphQlWsClient.signedIn(port, ana.token())) {
+            phone.subscribe("habits", HABIT_CHANGED);
+            phone.subscribe("account", "subscription { accountChanged { change } }");
+            awaitRunning(ana, 2);
+
+            ana.graphQl()
+                    .document("mutation { deleteAccount { deleted } }")
+                    .execute()
+                    .path("deleteAccount.deleted")
+                    .entity(Boolean.class)
+                    .isEqualTo(true);
+
+            Map<String, JsonNode> byId = new HashMap<>();
+            while (byId.size() < 2) {
+                JsonNode message = phone.next();
+                if (message.path("type").asString().equals("error")) {
+                    byId.put(message.path("id").asString(), message);
+                }
+            }
+            assertError(byId.get("habits"), "UNAUTHORIZED", "deleted");
+            assertError(byId.get("account"), "UNAUTHORIZED", "deleted");
+            assertThat(slots.runningOf(ana.id())).isZero();
+        }
+    }
+
+    @Test
+    void anIntegrationTokenHearsOnlyWhatItsScopeAndThePrivacySettingsShareAndStopsWhenRevoked() {
+        SignedIn ana = signUp();
+        String habit = createHabit(ana);
+        share(ana, true);
+        String habitsOnly = integrationToken(ana, "HABITS_READ");
+        String statsOnly = integrationToken(ana, "STATS_READ");
+        try (GraphQlWsClient dashboard = GraphQlWsClient.signedIn(port, habitsOnly);
+                GraphQlWsClient other = GraphQlWsClient.signedIn(port, statsOnly)) {
+            other.subscribe("1", HABIT_CHANGED);
+            assertError(other.next(), "FORBIDDEN", "habits:read");
+            dashboard.subscribe("account", "subscription { accountChanged { change } }");
+            assertError(dashboard.next(), "FORBIDDEN", "Integration tokens");
+
+            dashboard.subscribe("1", HABIT_CHANGED);
+            awaitRunning(ana, 1);
+            recordAttempt(ana, habit, true);
+            assertThat(dashboard
+                            .next()
+                            .at("/payload/data/habitChanged/attemptCount")
+                            .asInt())
+                    .isEqualTo(1);
+
+            share(ana, false);
+            assertError(dashboard.next(), "FORBIDDEN", "privacy settings");
+
+            share(ana, true);
+            dashboard.subscribe("2", HABIT_CHANGED);
+            awaitRunning(ana, 1);
+            String grant = ana.graphQl()
+                    .document("{ me { integrations { id name } } }")
+                    .execute()
+                    .path("me.integrations[?(@.name == 'HABITS_READ')].id")
+                    .entityList(String.class)
+                    .get()
+                    .get(0);
+            ana.graphQl()
+                    .document("mutation($id: ID!) { revokeIntegrationToken(id: $id) }")
+                    .variable("id", grant)
+                    .execute()
+                    .path("revokeIntegrationToken")
+                    .entity(String.class)
+                    .isEqualTo(grant);
+            assertError(dashboard.next(), "UNAUTHORIZED", "revoked");
+        }
+    }
+
+    private static void share(SignedIn user, boolean habits) {
+        user.graphQl()
+                .document("mutation($on: Boolean!) { updateProfile(input: {privacy: {shareHabits: $on}}) { id } }")
+                .variable("on", habits)
+                .execute()
+                .path("updateProfile.id")
+                .entity(String.class)
+                .isEqualTo(user.id());
+    }
+
+    private static String integrationToken(SignedIn user, String scope) {
+        return user.graphQl()
+                .documentName("createIntegrationToken")
+                .variable("input", Map.of("name", scope, "scopes", List.of(scope)))
+                .execute()
+                .path("createIntegrationToken.token")
+                .entity(String.class)
+                .get();
+    }
+
+    /** A graphql-ws error message: one error of this classification whose message says this. */
+    static void assertError(JsonNode message, String classification, String says) {
+        assertThat(message.path("type").asString()).as("%s", message).isEqualTo("error");
+        assertThat(message.path("payload")).hasSize(1);
+        assertThat(message.at("/payload/0/extensions/classification").asString())
+                .as("%s", message)
+                .isEqualTo(classification);
+        assertThat(message.at("/payload/0/message").asString()).contains(says);
+    }
+
     private void awaitRunning(SignedIn person, int subscriptions) {
         await().atMost(GraphQlWsClient.WAIT).until(() -> slots.runningOf(person.id()) == subscriptions);
     }
