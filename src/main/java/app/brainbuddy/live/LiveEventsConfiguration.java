@@ -42,16 +42,13 @@ class LiveEventsConfiguration {
                 : new InProcessEvents(delivery);
     }
 
-    /** A replica set names itself in {@code setName}, a mongos says {@code isdbgrid}; a lone server has neither. */
+    /**
+     * A replica set names itself in {@code setName}, a mongos says {@code isdbgrid}; a lone server has
+     * neither. Asked by the command's legacy name, which every server answers with the same fields
+     * ({@code hello}'s): the embedded one knows no other and logs an error for {@code hello}.
+     */
     static boolean hasChangeStreams(MongoTemplate mongo) {
-        Document hello;
-        try {
-            hello = mongo.executeCommand(new Document("hello", 1));
-        } catch (RuntimeException unknownCommand) {
-            // servers before 4.4.2, and the embedded one, know only the legacy name
-            hello = mongo.executeCommand(new Document("isMaster", 1));
-        }
-        return isReplicaSetOrRouter(hello);
+        return isReplicaSetOrRouter(mongo.executeCommand(new Document("isMaster", 1)));
     }
 
     static boolean isReplicaSetOrRouter(Document hello) {
