@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.brainbuddy.GraphQlIntegrationTest;
+import app.brainbuddy.HabitInputs;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -272,14 +273,7 @@ class SubscriptionTests extends GraphQlIntegrationTest {
     private String createHabit(SignedIn user) {
         return user.graphQl()
                 .documentName("createHabit")
-                .variable(
-                        "input",
-                        Map.of(
-                                "habitType", "NEGATIVE_LOOP",
-                                "trigger", "stress at work",
-                                "routine", "scrolling",
-                                "reward", "distraction",
-                                "interruptProtocol", Map.of("technique", "box_breathing", "durationSeconds", 60)))
+                .variable("input", HabitInputs.negativeLoop("stress at work"))
                 .execute()
                 .path("createHabit.id")
                 .entity(String.class)
