@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 class ArchitectureTests {
 
     /**
-     * The features; graphql/ and mongo/ (and keys/, logging/ below them) are what they all share.
+     * The features; graphql/, live/ and mongo/ (and keys/, logging/ below them) are what they all share.
      * Anchored: a bare {@code ..model..} also matches the driver's {@code com.mongodb.client.model}.
      */
     private static final String[] FEATURES = {
@@ -48,6 +48,7 @@ class ArchitectureTests {
             .that()
             .resideInAnyPackage(
                     "app.brainbuddy.graphql..",
+                    "app.brainbuddy.live..",
                     "app.brainbuddy.mongo..",
                     "app.brainbuddy.keys..",
                     "app.brainbuddy.logging..")
@@ -79,7 +80,8 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule onlyStoresSpeakMongo = noClasses()
             .that()
-            .resideOutsideOfPackage("app.brainbuddy.mongo..")
+            // live/ is the change streams' plumbing, shared as mongo/ is; a feature's change decoder is a store
+            .resideOutsideOfPackages("app.brainbuddy.mongo..", "app.brainbuddy.live..")
             .and(notAStore())
             .should()
             .dependOnClassesThat()

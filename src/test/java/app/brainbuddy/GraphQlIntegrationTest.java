@@ -41,7 +41,13 @@ import tools.jackson.databind.json.JsonMapper;
             "brainbuddy.person.in-flight=1000000",
             "brainbuddy.person.sessions-per-day=1000000",
             "brainbuddy.person.synced-sessions-per-day=1000000",
-            "brainbuddy.person.expensive-per-window=1000000"
+            "brainbuddy.person.expensive-per-window=1000000",
+            // small, so that SubscriptionLimitsTests reaches each limit in a few steps
+            "brainbuddy.subscriptions.per-connection=3",
+            "brainbuddy.subscriptions.per-person=5",
+            "brainbuddy.subscriptions.connections-per-person=4",
+            "brainbuddy.subscriptions.idle-timeout=5s",
+            "brainbuddy.subscriptions.max-message-size=8KB"
         })
 @Import({
     MongoCommands.class,

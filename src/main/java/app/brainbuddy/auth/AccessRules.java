@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  * rule needs a check get {@link AccessGuard} wrapped around their data fetcher, once, here.
  */
 @Component
+// first of the schema's visitors: SubscriptionLifetime wraps the guard this puts on Subscription's fields
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class AccessRules implements GraphQlSourceBuilderCustomizer {
 
     static final String DIRECTIVE = "access";

@@ -49,19 +49,7 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain api(
-            HttpSecurity http,
-            JwtDecoder jwtDecoder,
-            JwtSettings settings,
-            ExternalIssuerSettings external,
-            TokenAccounts accounts,
-            HttpErrors errors)
-            throws Exception {
-        Map<String, AuthenticationManager> issuers = new HashMap<>();
-        issuers.put(settings.issuer(), manager(jwtDecoder, accounts::ownToken));
-        if (external.issuerUri() != null && !external.issuerUri().isBlank()) {
-            issuers.put(external.issuerUri(), manager(externalDecoder(external), accounts::externalToken));
-        }
+    SecurityFilterChain api(HttpSecurity http, BearerTokens bearerTokens, HttpErrors errors) throws Exception {
         return http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -88,12 +76,29 @@ class SecurityConfiguration {
                         .frameOptions(frames -> frames.deny()))
                 .addFilterBefore(new DatabaseOutageFilter(errors), BearerTokenAuthenticationFilter.class)
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .authenticationManagerResolver(new JwtIssuerAuthenticationManagerResolver(issuers::get))
+                        .authenticationManagerResolver(request -> bearerTokens.manager())
                         .authenticationEntryPoint(signIn(errors))
                         .accessDeniedHandler(forbidden(errors)))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(signIn(errors)).accessDeniedHandler(forbidden(errors)))
                 .build();
+    }
+
+    /**
+     * Tokens of this server and of a configured external identity provider, told apart by their
+     * issuer: for HTTP requests and for graphql-ws connections alike.
+     */
+    @Bean
+    BearerTokens bearerTokens(
+            JwtDecoder jwtDecoder, JwtSettings settings, ExternalIssuerSettings external, TokenAccounts accounts) {
+        Map<String, AuthenticationManager> issuers = new HashMap<>();
+        issuers.put(settings.issuer(), manager(jwtDecoder, accounts::ownToken));
+        if (external.issuerUri() != null && !external.issuerUri().isBlank()) {
+            issuers.put(external.issuerUri(), manager(externalDecoder(external), accounts::externalToken));
+        }
+        // the resolver's manager reads the issuer from the token itself; no request is needed to pick it
+        return new BearerTokens(new JwtIssuerAuthenticationManagerResolver(issuers::get)
+                .resolve((jakarta.servlet.http.HttpServletRequest) null));
     }
 
     private static AuthenticationManager manager(

@@ -58,7 +58,9 @@ class GraphQlGetRequests extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !GraphQlRequestBody.isGraphQl(request, HttpMethod.GET);
+        // the graphql-ws handshake is a GET on the same path, for the WebSocket handler
+        return !GraphQlRequestBody.isGraphQl(request, HttpMethod.GET)
+                || "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
     }
 
     @Override

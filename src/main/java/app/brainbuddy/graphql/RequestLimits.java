@@ -16,6 +16,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldComplete
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.Document;
+import graphql.language.OperationDefinition;
 import graphql.parser.ParserOptions;
 import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLSchema;
@@ -67,6 +68,8 @@ class RequestLimits extends SimplePerformantInstrumentation {
         private final AtomicLong answerBytes = new AtomicLong();
         private volatile boolean measured;
         private volatile boolean tooLarge;
+        // a subscription's events are executed as they come, long after the deadline, one small answer each
+        private volatile boolean subscription;
 
         Request(@Nullable ExecutionInput input, Instant deadline) {
             this.input = input;
@@ -107,6 +110,11 @@ class RequestLimits extends SimplePerformantInstrumentation {
     @Override
     public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, @Nullable InstrumentationState state) {
+        if (state instanceof Request request) {
+            request.subscription =
+                    parameters.getExecutionContext().getOperationDefinition().getOperation()
+                            == OperationDefinition.Operation.SUBSCRIPTION;
+        }
         // a document served from a cache of parsed documents skipped validation, and with it the check
         if (!(state instanceof Request request) || !request.measured) {
             var execution = parameters.getExecutionContext();
@@ -163,7 +171,7 @@ class RequestLimits extends SimplePerformantInstrumentation {
             if (request.tooLarge) {
                 return null; // the answer is replaced by one error anyway
             }
-            if (clock.instant().isAfter(request.deadline)) {
+            if (!request.subscription && clock.instant().isAfter(request.deadline)) {
                 request.cancel();
                 throw ApiException.badRequest("The request ran past its time limit of %s s (brainbuddy.graphql.timeout)"
                         .formatted(limits.timeout().toSeconds()));
@@ -176,7 +184,7 @@ class RequestLimits extends SimplePerformantInstrumentation {
     @Override
     public @Nullable InstrumentationContext<Object> beginFieldCompletion(
             InstrumentationFieldCompleteParameters parameters, @Nullable InstrumentationState state) {
-        if (state instanceof Request request && !request.tooLarge) {
+        if (state instanceof Request request && !request.tooLarge && !request.subscription) {
             Object value = FetchedValue.getFetchedValue(parameters.getFetchedObject());
             long size = request.answerBytes.addAndGet(
                     parameters.getField().getName().length() + bytes(value, 0));

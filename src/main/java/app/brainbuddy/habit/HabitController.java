@@ -14,8 +14,10 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 
 @Controller
 class HabitController {
@@ -58,6 +60,11 @@ class HabitController {
     @MutationMapping
     List<Habit> recordHabitAttempts(@Argument List<HabitAttemptInput> input) {
         return habits.recordAttempts(input);
+    }
+
+    @SubscriptionMapping
+    Flux<Habit> habitChanged() {
+        return habits.changes();
     }
 
     @SchemaMapping

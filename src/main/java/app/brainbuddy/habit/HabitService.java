@@ -3,6 +3,8 @@ package app.brainbuddy.habit;
 import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.ParentKey;
 import app.brainbuddy.graphql.PersonLimits;
+import app.brainbuddy.live.LiveEvents;
+import app.brainbuddy.live.Topic;
 import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.Scope;
 import app.brainbuddy.user.StatsScope;
@@ -12,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +26,7 @@ import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 
 @Service
 public class HabitService {
@@ -37,6 +41,7 @@ public class HabitService {
     private final HabitStore store;
     private final CurrentUser currentUser;
     private final PersonLimits limits;
+    private final LiveEvents live;
     private final Clock clock;
 
     HabitService(
@@ -45,7 +50,9 @@ public class HabitService {
             HabitStore store,
             CurrentUser currentUser,
             PersonLimits limits,
+            LiveEvents live,
             Clock clock) {
+        this.live = live;
         this.habits = habits;
         this.limits = limits;
         this.attempts = attempts;
@@ -82,7 +89,7 @@ public class HabitService {
                 Map.of(),
                 Map.of(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        return habits.insert(habit);
+        return announced(habits.insert(habit));
     }
 
     Habit update(UpdateHabitInput input) {
@@ -90,7 +97,7 @@ public class HabitService {
         if (updated == null) {
             throw ApiException.notFound("Habit", input.id());
         }
-        return updated;
+        return announced(updated);
     }
 
     String delete(String id) {
@@ -101,12 +108,29 @@ public class HabitService {
     }
 
     Habit recordAttempt(HabitAttemptInput input) {
-        return attempts.record(currentUser.requireAccount(), input)
-                .orElseThrow(() -> ApiException.notFound("Habit", input.habitId()));
+        return announced(attempts.record(currentUser.requireAccount(), input)
+                .orElseThrow(() -> ApiException.notFound("Habit", input.habitId())));
     }
 
     List<Habit> recordAttempts(List<HabitAttemptInput> inputs) {
-        return attempts.recordAll(currentUser.requireAccount(), inputs);
+        List<Habit> recorded = attempts.recordAll(currentUser.requireAccount(), inputs);
+        // each habit once, as it stands after the whole batch
+        recorded.stream()
+                .collect(
+                        Collectors.toMap(Habit::id, Function.identity(), (earlier, later) -> later, LinkedHashMap::new))
+                .values()
+                .forEach(this::announced);
+        return recorded;
+    }
+
+    /** The caller's habits as they change, from now on. */
+    Flux<Habit> changes() {
+        return live.of(currentUser.requireShared(Scope.HABITS_READ), Topic.HABIT, Habit.class);
+    }
+
+    private Habit announced(Habit habit) {
+        live.publish(habit.userId(), Topic.HABIT, () -> habit);
+        return habit;
     }
 
     /** The caller's own habit; another user's answers exactly like a missing one. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +26,8 @@ import org.springframework.stereotype.Component;
  * no key can read, of an older format, or tampered with is rebuilt the same way, from the prior.
  */
 @Component
+// first of the rating listeners: ModelEvents announces what this has learned
+@Order(0)
 class ModelTraining implements SessionRatingListener {
 
     static final int MAX_ROUNDS = 100;

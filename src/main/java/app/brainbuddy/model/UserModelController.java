@@ -10,17 +10,26 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 
 @Controller
 class UserModelController {
 
     private final UserModelService models;
     private final RecommendationService recommendations;
+    private final ModelEvents events;
 
-    UserModelController(UserModelService models, RecommendationService recommendations) {
+    UserModelController(UserModelService models, RecommendationService recommendations, ModelEvents events) {
         this.models = models;
         this.recommendations = recommendations;
+        this.events = events;
+    }
+
+    @SubscriptionMapping
+    Flux<ModelStatus> modelUpdated() {
+        return events.changes();
     }
 
     @QueryMapping

@@ -20,8 +20,10 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
 
 @Controller
 class TrainingSessionController {
@@ -35,10 +37,13 @@ class TrainingSessionController {
 
     private final SessionService sessions;
     private final SessionRatings ratings;
+    private final SessionEvents events;
 
-    TrainingSessionController(SessionService sessions, SessionRatings ratings, BatchLoaderRegistry loaders) {
+    TrainingSessionController(
+            SessionService sessions, SessionRatings ratings, SessionEvents events, BatchLoaderRegistry loaders) {
         this.sessions = sessions;
         this.ratings = ratings;
+        this.events = events;
         USER_SESSIONS.register(loaders, sessions::pages);
         SESSION_STATS.register(loaders, sessions::totals);
     }
@@ -50,18 +55,23 @@ class TrainingSessionController {
 
     @MutationMapping
     TrainingSession startSession(@Argument @Valid StartSessionInput input) {
-        return sessions.start(input);
+        return events.announced(sessions.start(input));
     }
 
     @MutationMapping
     List<TrainingSession> recordSessions(
             @Argument @Size(max = SessionLimits.BATCH_ITEMS) List<@Valid RecordSessionInput> input) {
-        return ratings.record(input);
+        return events.announced(ratings.record(input));
     }
 
     @MutationMapping
     TrainingSession rateSession(@Argument @Valid RateSessionInput input) {
-        return ratings.rate(input);
+        return events.announced(ratings.rate(input));
+    }
+
+    @SubscriptionMapping
+    Flux<TrainingSession> sessionChanged() {
+        return events.changes();
     }
 
     @SchemaMapping(typeName = "User")

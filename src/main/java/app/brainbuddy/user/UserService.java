@@ -4,6 +4,8 @@ import app.brainbuddy.graphql.ApiException;
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Page;
 import app.brainbuddy.graphql.QueryCost;
+import app.brainbuddy.live.LiveEvents;
+import app.brainbuddy.live.Topic;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 
 @Service
 public class UserService {
@@ -29,13 +32,15 @@ public class UserService {
     private final UserRepository users;
     private final UserStore store;
     private final CurrentUser currentUser;
+    private final LiveEvents live;
     private final Clock clock;
 
-    UserService(UserRepository users, UserStore store, CurrentUser currentUser, Clock clock) {
+    UserService(UserRepository users, UserStore store, CurrentUser currentUser, LiveEvents live, Clock clock) {
         this.users = users;
         this.store = store;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.live = live;
     }
 
     /** The unique index on {@code email} decides between concurrent sign-ups of one address. */
@@ -143,6 +148,11 @@ public class UserService {
         if (updated == null) {
             throw ApiException.notFound("User", userId);
         }
+        announce(
+                userId,
+                privacy.isEmpty()
+                        ? AccountEvent.AccountChange.PROFILE_UPDATED
+                        : AccountEvent.AccountChange.PRIVACY_CHANGED);
         return updated;
     }
 
@@ -152,6 +162,7 @@ public class UserService {
             throw ApiException.badRequest(
                     "An account can have at most " + MAX_INTEGRATIONS + " integrations; revoke one first");
         }
+        announce(userId, AccountEvent.AccountChange.INTEGRATIONS_CHANGED);
         return grant;
     }
 
@@ -159,6 +170,16 @@ public class UserService {
         if (!store.revokeIntegration(userId, grantId)) {
             throw ApiException.notFound("Integration", grantId);
         }
+        announce(userId, AccountEvent.AccountChange.INTEGRATIONS_CHANGED);
+    }
+
+    /** The caller's account events from now on. */
+    public Flux<AccountEvent> changes() {
+        return live.of(currentUser.requireAccount(), Topic.ACCOUNT, AccountEvent.class);
+    }
+
+    private void announce(String userId, AccountEvent.AccountChange change) {
+        live.publish(userId, Topic.ACCOUNT, () -> new AccountEvent(change, clock.instant()));
     }
 
     /** Deletes the account; for an external one, remembers when, so that its older tokens stay refused. */
@@ -168,6 +189,7 @@ public class UserService {
                 .ifPresent(externalSubject -> store.rememberDeleted(new DeletedExternalAccount(
                         externalSubject, clock.instant().truncatedTo(ChronoUnit.SECONDS))));
         users.deleteById(userId);
+        announce(userId, AccountEvent.AccountChange.DELETED);
     }
 
     /** For batched associations whose parents were already authorised. */
