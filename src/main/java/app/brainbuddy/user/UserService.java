@@ -37,12 +37,19 @@ public class UserService {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
     private final UserRepository users;
+    private final CallerAccounts callerAccounts;
     private final MongoTemplate mongo;
     private final CurrentUser currentUser;
     private final Clock clock;
 
-    UserService(UserRepository users, MongoTemplate mongo, CurrentUser currentUser, Clock clock) {
+    UserService(
+            UserRepository users,
+            CallerAccounts callerAccounts,
+            MongoTemplate mongo,
+            CurrentUser currentUser,
+            Clock clock) {
         this.users = users;
+        this.callerAccounts = callerAccounts;
         this.mongo = mongo;
         this.currentUser = currentUser;
         this.clock = clock;
@@ -93,6 +100,11 @@ public class UserService {
 
     public Optional<User> findById(String id) {
         return users.findById(id);
+    }
+
+    /** A token's account, read on every request (see CallerAccounts); empty once it was deleted. */
+    public Optional<User> findCaller(String id) {
+        return callerAccounts.find(id);
     }
 
     /** The signed-in user, as loaded for this request. */
@@ -161,6 +173,7 @@ public class UserService {
         if (update.getUpdateObject().isEmpty()) {
             throw ApiException.badRequest("updateProfile: give a chronotype or privacy settings to change");
         }
+        update.inc(CallerAccounts.VERSION, 1);
         User updated = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(new ObjectId(userId))),
                 update,
@@ -178,7 +191,10 @@ public class UserService {
                 .is(new ObjectId(userId))
                 .and("integrations." + (MAX_INTEGRATIONS - 1))
                 .exists(false));
-        if (mongo.updateFirst(roomLeft, new Update().push("integrations", grant), User.class)
+        if (mongo.updateFirst(
+                                roomLeft,
+                                new Update().push("integrations", grant).inc(CallerAccounts.VERSION, 1),
+                                User.class)
                         .getMatchedCount()
                 == 0) {
             throw ApiException.badRequest(
@@ -193,7 +209,8 @@ public class UserService {
                 .and("integrations._id")
                 .is(grantId));
         Update pull = new Update()
-                .pull("integrations", Query.query(Criteria.where("_id").is(grantId)));
+                .pull("integrations", Query.query(Criteria.where("_id").is(grantId)))
+                .inc(CallerAccounts.VERSION, 1);
         if (mongo.updateFirst(owned, pull, User.class).getMatchedCount() == 0) {
             throw ApiException.notFound("Integration", grantId);
         }

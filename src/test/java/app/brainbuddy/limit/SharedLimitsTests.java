@@ -1,69 +1,38 @@
 package app.brainbuddy.limit;
 
+import static app.brainbuddy.TwoReplicas.client;
+import static app.brainbuddy.TwoReplicas.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.brainbuddy.BrainBuddyApplication;
-import app.brainbuddy.keys.KeyFiles;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import java.net.ServerSocket;
+import app.brainbuddy.TwoReplicas;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Two instances of the server on one database, as two replicas behind a load balancer: the first
- * serves the embedded database on a port, the second connects to it like to any MongoDB. Attempts
- * and per-person counts made on either count against the same limits.
+ * Two instances of the server on one database, as two replicas behind a load balancer (see
+ * TwoReplicas). Attempts and per-person counts made on either count against the same limits.
  */
 class SharedLimitsTests {
 
+    private static TwoReplicas replicas;
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
-    private static String signingKey;
-    private static String modelKeyset;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        // replicas share their signing key, as they would in production
-        signingKey = new RSAKeyGenerator(2048).keyID("shared").generate().toJSONString();
-        modelKeyset = KeyFiles.newModelKeyset();
-        int databasePort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            databasePort = free.getLocalPort();
-        }
-        first = start(Map.of(
-                "brainbuddy.mongo.embedded.storage", "memory",
-                "brainbuddy.mongo.embedded.port", databasePort,
-                // the embedded wire port admits only clients that name this application
-                "brainbuddy.mongo.embedded.client-name", "shared-limits"));
-        second = start(Map.of(
-                "brainbuddy.mongo.url", "mongodb://localhost:" + databasePort + "/brain_buddy?appName=shared-limits"));
-    }
-
-    private static ConfigurableApplicationContext start(Map<String, Object> database) {
-        Map<String, Object> properties = new java.util.HashMap<>(database);
-        properties.put("server.port", 0);
-        properties.put("brainbuddy.security.jwt.jwk", signingKey);
-        properties.put("brainbuddy.model.keyset", modelKeyset);
-        properties.put("brainbuddy.security.rate-limit.login.per-email.attempts", 3);
-        properties.put("brainbuddy.person.sessions-per-day", 3);
-        // as command-line arguments: they take precedence over application.yml, as on a real server
-        return new SpringApplicationBuilder(BrainBuddyApplication.class)
-                .run(properties.entrySet().stream()
-                        .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                        .toArray(String[]::new));
+        replicas = TwoReplicas.start(Map.of(
+                "brainbuddy.security.rate-limit.login.per-email.attempts", 3,
+                "brainbuddy.person.sessions-per-day", 3));
+        first = replicas.first();
+        second = replicas.second();
     }
 
     @AfterAll
     static void stop() {
-        second.close();
-        first.close();
+        replicas.close();
     }
 
     @Test
@@ -103,25 +72,6 @@ class SharedLimitsTests {
                                 .startsWith("Too many sessions started today (at most 3 per day (UTC))")));
     }
 
-    private static HttpGraphQlTester client(ConfigurableApplicationContext instance) {
-        int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
-        return HttpGraphQlTester.create(WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port + "/graphql")
-                .build());
-    }
-
-    private static String register(ConfigurableApplicationContext instance, String email) {
-        return client(instance)
-                .documentName("register")
-                .variable(
-                        "input",
-                        Map.of("email", email, "password", "correct horse battery staple", "chronotype", "BEAR"))
-                .execute()
-                .path("register.token")
-                .entity(String.class)
-                .get();
-    }
-
     private static org.springframework.graphql.test.tester.GraphQlTester.Response login(
             ConfigurableApplicationContext instance, String email, String password) {
         return client(instance)
@@ -132,10 +82,7 @@ class SharedLimitsTests {
 
     private static org.springframework.graphql.test.tester.GraphQlTester.Response startSession(
             ConfigurableApplicationContext instance, String token) {
-        return client(instance)
-                .mutate()
-                .header("Authorization", "Bearer " + token)
-                .build()
+        return client(instance, token)
                 .documentName("startSession")
                 .variable("input", Map.of("moduleType", "MOVERS", "durationSeconds", 600))
                 .execute();
