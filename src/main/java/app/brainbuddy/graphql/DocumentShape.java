@@ -120,15 +120,16 @@ final class DocumentShape {
                 : null;
         GraphQLType type = definition == null ? null : GraphQLTypeUtil.unwrapAll(definition.getType());
         Figures children = selections(field.getSelectionSet(), type);
-        long items = definition == null || parent == null
-                ? 1
-                : cost.items(((GraphQLFieldsContainer) parent).getName(), definition, field, variables);
+        String parentName = parent instanceof GraphQLFieldsContainer container ? container.getName() : null;
+        long items =
+                definition == null || parentName == null ? 1 : cost.items(parentName, definition, field, variables);
+        long weight = definition == null || parentName == null ? 1 : cost.weight(parentName, definition);
         return new Figures(
                 add(1, children.fields()),
                 add(field.getAlias() != null ? 1 : 0, children.aliases()),
                 children.depth() + 1,
                 1,
-                add(1, multiply(items, children.cost())));
+                add(weight, multiply(items, children.cost())));
     }
 
     /** A fragment's figures, measured the first time it is met; its fields are not root fields where it is spread deeper. */

@@ -21,6 +21,9 @@ public record JsonLimits(int maxKeys, int maxDepth, int maxBytes) {
     /** Room for a few dozen parameters with short lists, nested twice: 32 keys, depth 3, 4 KB. */
     public static final JsonLimits SMALL_OBJECT = new JsonLimits(32, 3, 4096);
 
+    /** Room for a session's generated content, with its routine blocks or audio settings: 2,000 keys, depth 5, 16 KB. */
+    public static final JsonLimits LARGE_OBJECT = new JsonLimits(2000, 5, 16 * 1024);
+
     private static final JsonMapper JSON = JsonMapper.shared();
 
     /**

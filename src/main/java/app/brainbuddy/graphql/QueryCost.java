@@ -15,10 +15,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The cost model: a query's cost is an upper bound on the number of fields in its answer. A field
- * costs one plus its children's cost times the most items it can answer with: a connection
+ * The cost model: a query's cost is an upper bound on the number of fields in its answer, a field
+ * counted once per {@value #BYTES_PER_FIELD} bytes its value may take (so a stored JSON object of up
+ * to 16 KB counts as {@code 16384 / 64} fields: the answer's bytes are bounded too, and thirty aliases
+ * of large sessions are refused before anything is read). A field costs its own weight plus its
+ * children's cost times the most items it can answer with: a connection
  * ({@code first}) its page, {@code 20} when left out, at most {@code 100} (its {@code edges} list is
- * that page, counted once); {@code history(days)} its days; every other list the maximum declared
+ * that page, counted once); {@code history(days)} its days, {@code weekly(last)} its weeks; every other list the maximum declared
  * below, which the server enforces (habits per person, integrations per person, citations per entry,
  * one entry per enum value, the batch of {@code recordSessions}). Aliases multiply through because
  * each aliased field is counted. Introspection fields count as single fields: their answer is bounded
@@ -39,7 +42,15 @@ public class QueryCost {
     /** Where {@link RequestLimits} leaves a request's estimated cost in its GraphQL context, for per-person rates. */
     public static final String ESTIMATE = "brainbuddy.cost";
 
+    /** What one counted field stands for: a field of up to this many bytes in the answer. */
+    static final int BYTES_PER_FIELD = 64;
+
     private final Map<String, ListSize> lists;
+
+    /** Fields whose value may be larger than {@link #BYTES_PER_FIELD}, and the fields each counts as. */
+    private final Map<String, Long> weights = Map.of(
+            "TrainingSession.generatedContent", weight(JsonLimits.LARGE_OBJECT),
+            "BrainKnowledge.stimulusParameters", weight(JsonLimits.SMALL_OBJECT));
 
     public QueryCost(PersonLimits person) {
         this.lists = Map.ofEntries(
@@ -51,8 +62,14 @@ public class QueryCost {
                 Map.entry("SessionRecommendation.evidence", ListSize.fixed(MAX_EVIDENCE)),
                 Map.entry("UserStats.byModule", ListSize.fixed(MODULE_TYPES)),
                 Map.entry("UserStats.byTarget", ListSize.fixed(BRAINWAVE_TARGETS)),
-                Map.entry("UserStats.weekly", ListSize.fixed(MAX_WEEKS)),
-                Map.entry("Mutation.recordSessions", new ListSize("input", MAX_BATCH, MAX_BATCH)));
+                Map.entry("UserStats.weekly", new ListSize("last", DEFAULT_WEEKS, MAX_WEEKS)),
+                Map.entry("Integration.scopes", ListSize.fixed(SCOPES)),
+                Map.entry("BrainwaveSessionContent.tonesHz", ListSize.fixed(TONES)),
+                Map.entry("BrainwaveSessionContent.safetyNotes", ListSize.fixed(SAFETY_NOTES)),
+                Map.entry("RoutineSessionContent.blocks", ListSize.fixed(MAX_ROUTINE_BLOCKS)),
+                Map.entry("RoutineBlock.steps", ListSize.fixed(MAX_ROUTINE_STEPS)),
+                Map.entry("Mutation.recordSessions", new ListSize("input", MAX_BATCH, MAX_BATCH)),
+                Map.entry("Mutation.recordHabitAttempts", new ListSize("input", MAX_BATCH, MAX_BATCH)));
     }
 
     /** Integrations one account may authorise (enforced by the user feature). */
@@ -61,13 +78,33 @@ public class QueryCost {
     public static final int MAX_CITATIONS = 20;
     /** Knowledge entries shown behind a session or a recommendation, strongest first. */
     public static final int MAX_EVIDENCE = 20;
-    /** Sessions one {@code recordSessions} call may carry. */
+    /** Blocks of one routine session's content, generated or stored (enforced by the session feature). */
+    public static final int MAX_ROUTINE_BLOCKS = 64;
+    /** Steps of one routine block, generated or stored (enforced by the session feature). */
+    public static final int MAX_ROUTINE_STEPS = 10;
+    /** Items one {@code recordSessions} or {@code recordHabitAttempts} call may carry. */
     public static final int MAX_BATCH = 500;
 
     private static final int MODULE_TYPES = 4;
     private static final int BRAINWAVE_TARGETS = 5;
-    /** ISO weeks from 1970 to 2100: a session's timestamp lies between. */
-    private static final int MAX_WEEKS = 130 * 53;
+    private static final int SCOPES = 5;
+    /** A beat's tones: the carrier, and the carrier plus the beat. */
+    private static final int TONES = 2;
+
+    private static final int SAFETY_NOTES = 4;
+    /** The weeks of session statistics {@code weekly(last:)} answers at most (enforced by the session feature). */
+    public static final int MAX_WEEKS = 520;
+
+    private static final int DEFAULT_WEEKS = 104;
+
+    private static long weight(JsonLimits stored) {
+        return stored.maxBytes() / BYTES_PER_FIELD;
+    }
+
+    /** The fields this field counts as by itself, its children aside: 1 unless its value may be large. */
+    long weight(String parentType, GraphQLFieldDefinition definition) {
+        return weights.getOrDefault(parentType + "." + definition.getName(), 1L);
+    }
 
     /** Whether this list field's size is declared (connections' {@code edges} are their page). */
     boolean declares(String parentType, GraphQLFieldDefinition definition) {

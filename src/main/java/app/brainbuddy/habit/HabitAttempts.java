@@ -1,6 +1,7 @@
 package app.brainbuddy.habit;
 
 import app.brainbuddy.graphql.ApiException;
+import app.brainbuddy.graphql.QueryCost;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class HabitAttempts {
 
-    static final int BATCH_ITEMS = 500;
+    static final int BATCH_ITEMS = QueryCost.MAX_BATCH;
 
     private final MongoTemplate mongo;
     private final Clock clock;

@@ -1,5 +1,6 @@
 package app.brainbuddy.session;
 
+import app.brainbuddy.graphql.QueryCost;
 import app.brainbuddy.mongo.StoredEnums;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,16 @@ class RoutineLibrary {
 
     /** One exercise: how long it takes, how demanding it is, and the stimuli of the evidence behind it. */
     record Routine(String id, String title, int seconds, String intensity, List<String> steps, List<String> evidence) {
+
+        /** Blocks of the longest session fit the answer's bound (a habit drill, then routines of at least this long). */
+        static final int SHORTEST_SECONDS = SessionLimits.LONGEST_SECONDS / (QueryCost.MAX_ROUTINE_BLOCKS - 1);
+
+        Routine {
+            if (seconds < SHORTEST_SECONDS || steps.size() > QueryCost.MAX_ROUTINE_STEPS) {
+                throw new IllegalArgumentException("routine " + id + " must last at least " + SHORTEST_SECONDS
+                        + " s and have at most " + QueryCost.MAX_ROUTINE_STEPS + " steps");
+            }
+        }
 
         boolean demanding() {
             return intensity.equals("demanding");

@@ -13,7 +13,7 @@ final class SessionLimits {
      * Generated content as a device may send it back: room for a two-hour routine (about 15 KB), and
      * a bound on what a page of sessions can weigh in an answer.
      */
-    static final JsonLimits CONTENT = new JsonLimits(2000, 5, 16 * 1024);
+    static final JsonLimits CONTENT = JsonLimits.LARGE_OBJECT;
 
     private SessionLimits() {}
 }

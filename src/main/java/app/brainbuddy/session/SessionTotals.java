@@ -9,4 +9,9 @@ import java.util.List;
 record SessionTotals(List<ModuleStats> byModule, List<TargetStats> byTarget, List<WeekStats> weekly) {
 
     static final SessionTotals NONE = new SessionTotals(List.of(), List.of(), List.of());
+
+    /** The latest {@code last} weeks with sessions, oldest first. */
+    List<WeekStats> latestWeeks(int last) {
+        return weekly.subList(Math.max(0, weekly.size() - last), weekly.size());
+    }
 }

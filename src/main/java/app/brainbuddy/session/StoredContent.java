@@ -1,5 +1,6 @@
 package app.brainbuddy.session;
 
+import app.brainbuddy.graphql.QueryCost;
 import app.brainbuddy.mongo.StoredEnums;
 import app.brainbuddy.session.RoutineSessionContent.HabitDrill;
 import app.brainbuddy.session.RoutineSessionContent.Intensity;
@@ -166,7 +167,8 @@ final class StoredContent {
             return new UnknownSessionContent(session.durationSeconds(), "Stored without routine blocks.");
         }
         List<RoutineBlock> blocks = new ArrayList<>();
-        for (Object item : items) {
+        // a client may have stored any list here: reading at most what the cost model counts keeps answers bounded
+        for (Object item : items.subList(0, Math.min(items.size(), QueryCost.MAX_ROUTINE_BLOCKS))) {
             Map<String, Object> block = map(item);
             Intensity intensity = parse(Intensity.class, block.get("intensity"));
             blocks.add(new RoutineBlock(
@@ -175,7 +177,10 @@ final class StoredContent {
                     ((Number) block.get("seconds")).intValue(),
                     intensity == null ? Intensity.LIGHT : intensity,
                     block.get("steps") instanceof List<?> steps
-                            ? steps.stream().map(String::valueOf).toList()
+                            ? steps.stream()
+                                    .limit(QueryCost.MAX_ROUTINE_STEPS)
+                                    .map(String::valueOf)
+                                    .toList()
                             : List.of()));
         }
         Intensity intensity = parse(Intensity.class, stored.get("intensity"));

@@ -2,11 +2,14 @@ package app.brainbuddy.session;
 
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.ParentKey;
+import app.brainbuddy.graphql.QueryCost;
 import app.brainbuddy.knowledge.BrainKnowledge;
 import app.brainbuddy.user.StatsScope;
 import app.brainbuddy.user.User;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,7 +95,10 @@ class TrainingSessionController {
     }
 
     @SchemaMapping(typeName = "UserStats")
-    CompletableFuture<List<WeekStats>> weekly(StatsScope scope, DataLoader<StatsScope, SessionTotals> sessionStats) {
-        return sessionStats.load(scope).thenApply(SessionTotals::weekly);
+    CompletableFuture<List<WeekStats>> weekly(
+            StatsScope scope,
+            @Argument @Min(1) @Max(QueryCost.MAX_WEEKS) int last,
+            DataLoader<StatsScope, SessionTotals> sessionStats) {
+        return sessionStats.load(scope).thenApply(totals -> totals.latestWeeks(last));
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 /** {@code User.stats}: sessions by module, by target and by ISO week, in one aggregation for many users. */
@@ -50,6 +53,32 @@ class SessionStatsTests extends GraphQlIntegrationTest {
     }
 
     @Test
+    void weeklyAnswersTheLatestWeeksAsked() {
+        SignedIn user = recordHistory(signUp());
+
+        user.graphQl()
+                .documentName("sessionStats")
+                .variable("last", 2)
+                .execute()
+                .path("me.stats.weekly[*].week")
+                .entityList(String.class)
+                .containsExactly("2026-W45", "2026-W46");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1, 521})
+    void weeklyRefusesAPeriodOutsideItsRange(int last) {
+        SignedIn user = signUp();
+
+        assertSingleError(
+                user.graphQl()
+                        .documentName("sessionStats")
+                        .variable("last", last)
+                        .execute(),
+                ErrorType.BAD_REQUEST);
+    }
+
+    @Test
     void aUserWithoutSessionsHasEmptyStatistics() {
         GraphQlTester.Response stats =
                 signUp().graphQl().documentName("sessionStats").execute();
@@ -64,7 +93,7 @@ class SessionStatsTests extends GraphQlIntegrationTest {
         SignedIn admin = admin();
 
         var commands = mongoCommands.during(() -> admin.graphQl()
-                .document("{ users(first: 5) { edges { node { stats { byModule { count } byTarget { count }"
+                .document("{ users(first: 50) { edges { node { stats { byModule { count } byTarget { count }"
                         + " weekly { count } } } } } }")
                 .execute()
                 .path("users.edges")
