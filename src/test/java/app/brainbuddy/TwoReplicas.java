@@ -11,7 +11,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -85,15 +84,7 @@ public record TwoReplicas(ConfigurableApplicationContext first, ConfigurableAppl
 
     /** The HTTP status of {@code { me { id } }} with this token on {@code instance}. */
     public static HttpStatus statusWithToken(ConfigurableApplicationContext instance, String token) {
-        return HttpStatus.valueOf(http(instance)
-                .post()
-                .header("Authorization", "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", "{ me { id } }"))
-                .exchange()
-                .returnResult(String.class)
-                .getStatus()
-                .value());
+        return GraphQlIntegrationTest.statusWithToken(http(instance), token);
     }
 
     /** Signs up on {@code instance}; answers the token. */
