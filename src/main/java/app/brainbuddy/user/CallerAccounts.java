@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * lookup, one small field, no mapping), and the full account is read and mapped only when that
  * version differs from the one this instance keeps. Every change of a user document bumps the
  * version in the same update (UserService); a deletion removes the document. Accounts stored without
- * the field count as version 0 until their first change. The profile showed the full read's mapping
+ * the field count as version 0 until their first change; an account is kept at most 10 minutes, so an
+ * edit made around the API without the version shows within that. The profile showed the full read's mapping
  * (Spring Data's query mapping, conversion, lifecycle events, the repository proxy) at about half of
  * the account read (docs/benchmarks.md).
  */
@@ -35,7 +36,7 @@ class CallerAccounts {
     private final UserRepository users;
     private final Cache<String, Known> known = Caffeine.newBuilder()
             .maximumSize(SIZE)
-            .expireAfterAccess(Duration.ofMinutes(10))
+            .expireAfterWrite(Duration.ofMinutes(10))
             .build();
 
     CallerAccounts(MongoTemplate mongo, UserRepository users) {
