@@ -6,6 +6,9 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +26,14 @@ public record TwoReplicas(ConfigurableApplicationContext first, ConfigurableAppl
 
     /** A shared, busy machine (CI's two cores) can answer a fresh server's first requests slowly. */
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Two replicas for a test class: started before its first test, closed after its last.
+     * {@code settings}: more properties for both, as command-line arguments.
+     */
+    public static PerClass perClass(Map<String, Object> settings) {
+        return new PerClass(settings);
+    }
 
     /** {@code settings}: more properties for both, as command-line arguments. */
     public static TwoReplicas start(Map<String, Object> settings) throws Exception {
@@ -104,5 +115,34 @@ public record TwoReplicas(ConfigurableApplicationContext first, ConfigurableAppl
     public void close() {
         second.close();
         first.close();
+    }
+
+    /** See {@link #perClass}. */
+    public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+
+        private final Map<String, Object> settings;
+        private TwoReplicas replicas;
+
+        private PerClass(Map<String, Object> settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws Exception {
+            replicas = start(settings);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            replicas.close();
+        }
+
+        public ConfigurableApplicationContext first() {
+            return replicas.first();
+        }
+
+        public ConfigurableApplicationContext second() {
+            return replicas.second();
+        }
     }
 }

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.brainbuddy.TwoReplicas;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -17,39 +16,26 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SharedLimitsTests {
 
-    private static TwoReplicas replicas;
-    private static ConfigurableApplicationContext first;
-    private static ConfigurableApplicationContext second;
-
-    @BeforeAll
-    static void startTwoInstances() throws Exception {
-        replicas = TwoReplicas.start(Map.of(
-                "brainbuddy.security.rate-limit.login.per-email.attempts", 3,
-                "brainbuddy.person.sessions-per-day", 3));
-        first = replicas.first();
-        second = replicas.second();
-    }
-
-    @AfterAll
-    static void stop() {
-        replicas.close();
-    }
+    @RegisterExtension
+    static final TwoReplicas.PerClass replicas = TwoReplicas.perClass(Map.of(
+            "brainbuddy.security.rate-limit.login.per-email.attempts", 3,
+            "brainbuddy.person.sessions-per-day", 3));
 
     @Test
     void failedLoginsOnEitherInstanceCountTogether() {
         String email = "shared-" + System.nanoTime() + "@brainbuddy.test";
-        register(first, email);
-        login(first, email, "wrong password!")
+        register(replicas.first(), email);
+        login(replicas.first(), email, "wrong password!")
                 .errors()
                 .satisfy(errors -> assertThat(errors).hasSize(1));
-        login(second, email, "wrong password!")
+        login(replicas.second(), email, "wrong password!")
                 .errors()
                 .satisfy(errors -> assertThat(errors).hasSize(1));
-        login(first, email, "wrong password!")
+        login(replicas.first(), email, "wrong password!")
                 .errors()
                 .satisfy(errors -> assertThat(errors).hasSize(1));
 
-        login(second, email, "correct horse battery staple")
+        login(replicas.second(), email, "correct horse battery staple")
                 .errors()
                 .satisfy(errors -> assertThat(errors)
                         .singleElement()
@@ -59,12 +45,12 @@ class SharedLimitsTests {
 
     @Test
     void sessionsStartedOnEitherInstanceCountTogether() {
-        String token = register(first, "sessions-" + System.nanoTime() + "@brainbuddy.test");
-        startSession(first, token).path("startSession.id").hasValue();
-        startSession(second, token).path("startSession.id").hasValue();
-        startSession(first, token).path("startSession.id").hasValue();
+        String token = register(replicas.first(), "sessions-" + System.nanoTime() + "@brainbuddy.test");
+        startSession(replicas.first(), token).path("startSession.id").hasValue();
+        startSession(replicas.second(), token).path("startSession.id").hasValue();
+        startSession(replicas.first(), token).path("startSession.id").hasValue();
 
-        startSession(second, token)
+        startSession(replicas.second(), token)
                 .errors()
                 .satisfy(errors -> assertThat(errors)
                         .singleElement()
