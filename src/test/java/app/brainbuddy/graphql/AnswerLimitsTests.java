@@ -2,14 +2,10 @@ package app.brainbuddy.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.brainbuddy.AttackDocuments;
 import app.brainbuddy.GraphQlIntegrationTest;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import app.brainbuddy.HabitInputs;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.execution.ErrorType;
@@ -27,52 +23,33 @@ class AnswerLimitsTests extends GraphQlIntegrationTest {
 
     @Test
     void habitsTimesHistoryTimesAliasesIsRefusedByCostBeforeAnyRead() {
-        SignedIn user = signUp();
-        String document = IntStream.range(0, 10)
-                .mapToObj(i -> "a" + i + ":habits{history(days:366){date attempts successes}}")
-                .collect(Collectors.joining(" ", "{me{", "}}"));
-
-        var commands = mongoCommands.during(() -> {
-            GraphQlTester.Response response = user.graphQl().document(document).execute();
-            assertSingleError(response, ErrorType.BAD_REQUEST);
-            response.errors()
-                    .satisfy(errors ->
-                            assertThat(errors.get(0).getMessage()).contains("brainbuddy.graphql.max-complexity"));
-        });
-
-        // authentication may look the account up; nothing of the query itself is read
-        assertThat(commands)
-                .as("database commands of the refused request")
-                .noneMatch(command -> command.collection().equals("habits"));
+        assertRefusedByCostBeforeReading(signUp(), AttackDocuments.habitHistories(10), "habits");
     }
 
     @Test
     void thirtyAliasesOfLargeSessionsAreRefusedByCostBeforeAnyRead() {
         SignedIn user = signUp();
-        List<Map<String, Object>> sessions = new ArrayList<>();
-        Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
-        for (int i = 0; i < 100; i++) {
-            sessions.add(Map.of(
-                    "moduleType",
-                    "MOVERS",
-                    "durationSeconds",
-                    600,
-                    "timestamp",
-                    start.plusSeconds(i).toString(),
-                    "generatedContent",
-                    Map.of("notes", "n".repeat(7_500), "more", "m".repeat(7_500))));
-        }
         user.graphQl()
                 .documentName("recordSessions")
-                .variable("input", sessions)
+                .variable("input", AttackDocuments.largeSessions(100))
                 .execute()
                 .path("recordSessions")
                 .entityList(Object.class)
                 .hasSize(100);
-        String document = IntStream.range(0, 30)
-                .mapToObj(i -> "a" + i + ":sessions(first:100){edges{node{generatedContent}}}")
-                .collect(Collectors.joining(" ", "{me{", "}}"));
 
+        // a JSON value of up to 16 KB counts as 256 fields
+        assertRefusedByCostBeforeReading(user, AttackDocuments.largeSessionPages(30), "sessions");
+        // one alias of the same (1.5 MB) is within the limits
+        user.graphQl()
+                .document(AttackDocuments.largeSessionPages(1))
+                .execute()
+                .path("me.a0.edges")
+                .entityList(Object.class)
+                .hasSize(100);
+    }
+
+    /** Refused by the cost model: authentication may look the account up, but nothing the query asks for is read. */
+    private void assertRefusedByCostBeforeReading(SignedIn user, String document, String collection) {
         var commands = mongoCommands.during(() -> {
             GraphQlTester.Response response = user.graphQl().document(document).execute();
             assertSingleError(response, ErrorType.BAD_REQUEST);
@@ -80,16 +57,9 @@ class AnswerLimitsTests extends GraphQlIntegrationTest {
                     .satisfy(errors ->
                             assertThat(errors.get(0).getMessage()).contains("brainbuddy.graphql.max-complexity"));
         });
-
-        // a JSON value of up to 16 KB counts as 256 fields: the request is refused before a session is read
-        assertThat(commands).noneMatch(command -> command.collection().equals("sessions"));
-        // one alias of the same (1.5 MB) is within the limits
-        user.graphQl()
-                .document("{me{sessions(first:100){edges{node{generatedContent}}}}}")
-                .execute()
-                .path("me.sessions.edges")
-                .entityList(Object.class)
-                .hasSize(100);
+        assertThat(commands)
+                .as("database commands of the refused request")
+                .noneMatch(command -> command.collection().equals(collection));
     }
 
     @Test
@@ -97,14 +67,7 @@ class AnswerLimitsTests extends GraphQlIntegrationTest {
         SignedIn user = signUp();
         String habit = user.graphQl()
                 .documentName("createHabit")
-                .variable(
-                        "input",
-                        Map.of(
-                                "habitType", "NEGATIVE_LOOP",
-                                "trigger", "stress",
-                                "routine", "scrolling",
-                                "reward", "distraction",
-                                "interruptProtocol", Map.of("technique", "box_breathing", "durationSeconds", 60)))
+                .variable("input", HabitInputs.negativeLoop("stress"))
                 .execute()
                 .path("createHabit.id")
                 .entity(String.class)

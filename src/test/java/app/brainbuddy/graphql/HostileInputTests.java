@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.brainbuddy.FakeIdentityProvider;
 import app.brainbuddy.GraphQlIntegrationTest;
+import app.brainbuddy.HabitInputs;
 import app.brainbuddy.logging.LogText;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -314,7 +315,7 @@ class HostileInputTests extends GraphQlIntegrationTest {
                                     "chronotype",
                                     "BEAR"))),
                     Refusal.BAD_REQUEST);
-            table.bad(habit, variables(Map.of("input", habitInput("x".repeat(size)))));
+            table.bad(habit, variables(Map.of("input", HabitInputs.negativeLoop("x".repeat(size)))));
         }
         table.anonymous(
                 register,
@@ -664,7 +665,7 @@ class HostileInputTests extends GraphQlIntegrationTest {
 
         table.category("control characters");
         for (String text : List.of("a\u0000b", "\u0000", "a\u001bb", "a\u007fb", "a\u0085b", "a\u0008b")) {
-            table.bad(habit, variables(Map.of("input", habitInput(text))));
+            table.bad(habit, variables(Map.of("input", HabitInputs.negativeLoop(text))));
         }
         for (String key : List.of("x\u0000\n<a forged log line>", "a\nb", "a\rb", "a\tb", "\u0000", "a\u009bb")) {
             table.bad(record, sessionWithContent(Map.of(key, 1)));
@@ -852,15 +853,6 @@ class HostileInputTests extends GraphQlIntegrationTest {
                         content))));
     }
 
-    private static Map<String, Object> habitInput(String trigger) {
-        return Map.of(
-                "habitType", "NEGATIVE_LOOP",
-                "trigger", trigger,
-                "routine", "r",
-                "reward", "w",
-                "interruptProtocol", Map.of("technique", "breathe", "durationSeconds", 30));
-    }
-
     private static String nested(int depth) {
         StringBuilder query = new StringBuilder("{ me { ");
         for (int i = 0; i < depth; i++) {
@@ -902,7 +894,7 @@ class HostileInputTests extends GraphQlIntegrationTest {
     private static String createHabit(SignedIn user) {
         return user.graphQl()
                 .documentName("createHabit")
-                .variable("input", habitInput("stress"))
+                .variable("input", HabitInputs.negativeLoop("stress"))
                 .execute()
                 .path("createHabit.id")
                 .entity(String.class)

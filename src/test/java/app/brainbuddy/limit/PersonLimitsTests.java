@@ -2,16 +2,15 @@ package app.brainbuddy.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.brainbuddy.AttackDocuments;
 import app.brainbuddy.GraphQlIntegrationTest;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import app.brainbuddy.HabitInputs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -123,32 +122,14 @@ class PersonLimitsTests extends GraphQlIntegrationTest {
     private GraphQlTester.Response createHabit(SignedIn user) {
         return user.graphQl()
                 .documentName("createHabit")
-                .variable(
-                        "input",
-                        Map.of(
-                                "habitType", "NEGATIVE_LOOP",
-                                "trigger", "stress",
-                                "routine", "scrolling",
-                                "reward", "distraction",
-                                "interruptProtocol", Map.of("technique", "box_breathing", "durationSeconds", 60)))
+                .variable("input", HabitInputs.negativeLoop("stress"))
                 .execute();
     }
 
     private GraphQlTester.Response record(SignedIn user, int items) {
-        Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
         return user.graphQl()
                 .documentName("recordSessions")
-                .variable(
-                        "input",
-                        IntStream.range(0, items)
-                                .mapToObj(i -> Map.<String, Object>of(
-                                        "moduleType",
-                                        "MOVERS",
-                                        "durationSeconds",
-                                        600,
-                                        "timestamp",
-                                        start.plusSeconds(i).toString()))
-                                .toList())
+                .variable("input", AttackDocuments.sessionsOfYesterday(items, Map.of()))
                 .execute();
     }
 

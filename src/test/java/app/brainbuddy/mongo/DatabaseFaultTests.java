@@ -3,6 +3,7 @@ package app.brainbuddy.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.brainbuddy.GraphQlIntegrationTest;
+import app.brainbuddy.HabitInputs;
 import com.mongodb.client.model.Filters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -168,7 +169,7 @@ class DatabaseFaultTests extends GraphQlIntegrationTest {
                             attempts.incrementAndGet();
                         }
                     } else {
-                        Answer answer = write(token, "createHabit", habit());
+                        Answer answer = write(token, "createHabit", HabitInputs.positiveRoutine());
                         if (answer.acknowledged()) {
                             created.add(answer.body().at("/data/createHabit/id").asString());
                         }
@@ -191,19 +192,10 @@ class DatabaseFaultTests extends GraphQlIntegrationTest {
     }
 
     private String createHabit(String token) {
-        return write(token, "createHabit", habit())
+        return write(token, "createHabit", HabitInputs.positiveRoutine())
                 .body()
                 .at("/data/createHabit/id")
                 .asString();
-    }
-
-    private static Map<String, Object> habit() {
-        return Map.of(
-                "habitType", "POSITIVE_ROUTINE",
-                "trigger", "coffee",
-                "routine", "ten deep breaths",
-                "reward", "calm",
-                "interruptProtocol", Map.of("technique", "box_breathing", "durationSeconds", 60));
     }
 
     private static Map<String, Object> attempt(String habitId) {

@@ -3,6 +3,7 @@ package app.brainbuddy.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.brainbuddy.GraphQlIntegrationTest;
+import app.brainbuddy.HabitInputs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,14 +46,7 @@ class HabitAttemptFaultTests extends GraphQlIntegrationTest {
         SignedIn user = signUp();
         String habitId = user.graphQl()
                 .documentName("createHabit")
-                .variable(
-                        "input",
-                        Map.of(
-                                "habitType", "POSITIVE_ROUTINE",
-                                "trigger", "coffee",
-                                "routine", "ten deep breaths",
-                                "reward", "calm",
-                                "interruptProtocol", Map.of("technique", "box_breathing", "durationSeconds", 60)))
+                .variable("input", HabitInputs.positiveRoutine())
                 .execute()
                 .path("createHabit.id")
                 .entity(String.class)

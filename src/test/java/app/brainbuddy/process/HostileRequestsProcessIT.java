@@ -2,13 +2,11 @@ package app.brainbuddy.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.brainbuddy.AttackDocuments;
+import app.brainbuddy.HabitInputs;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -53,53 +51,24 @@ class HostileRequestsProcessIT {
                     .path("token")
                     .asString();
             for (int i = 0; i < 100; i++) {
-                JsonNode created = server.post(
-                        CREATE_HABIT,
-                        Map.of(
-                                "input",
-                                Map.of(
-                                        "habitType", "NEGATIVE_LOOP",
-                                        "trigger", "trigger " + i,
-                                        "routine", "scrolling",
-                                        "reward", "distraction",
-                                        "interruptProtocol",
-                                                Map.of("technique", "box_breathing", "durationSeconds", 60))),
-                        token);
+                JsonNode created =
+                        server.post(CREATE_HABIT, Map.of("input", HabitInputs.negativeLoop("trigger " + i)), token);
                 assertThat(created.path("errors").isMissingNode())
                         .as("habit %d: %s", i, created)
                         .isTrue();
             }
-            String histories = IntStream.range(0, 10)
-                    .mapToObj(i -> "a" + i + ":habits{history(days:366){date attempts successes}}")
-                    .collect(Collectors.joining(" ", "{me{", "}}"));
-            assertThat(firstError(server.post(histories, Map.of(), token)))
+            assertThat(firstError(server.post(AttackDocuments.habitHistories(10), Map.of(), token)))
                     .contains("brainbuddy.graphql.max-complexity");
 
-            Instant start = Instant.now().minus(1, ChronoUnit.DAYS);
-            List<Map<String, Object>> sessions = IntStream.range(0, 100)
-                    .mapToObj(i -> Map.<String, Object>of(
-                            "moduleType",
-                            "MOVERS",
-                            "durationSeconds",
-                            600,
-                            "timestamp",
-                            start.plusSeconds(i).toString(),
-                            "generatedContent",
-                            Map.of("notes", "n".repeat(7_500), "more", "m".repeat(7_500))))
-                    .toList();
-            assertThat(server.post(RECORD_SESSIONS, Map.of("input", sessions), token)
+            assertThat(server.post(RECORD_SESSIONS, Map.of("input", AttackDocuments.largeSessions(100)), token)
                             .path("data")
                             .path("recordSessions")
                             .size())
                     .isEqualTo(100);
-            String amplified = IntStream.range(0, 30)
-                    .mapToObj(i -> "a" + i + ":sessions(first:100){edges{node{generatedContent}}}")
-                    .collect(Collectors.joining(" ", "{me{", "}}"));
-            assertThat(firstError(server.post(amplified, Map.of(), token)))
+            assertThat(firstError(server.post(AttackDocuments.largeSessionPages(30), Map.of(), token)))
                     .contains("brainbuddy.graphql.max-complexity");
-            String page = "{me{sessions(first:100){edges{node{generatedContent}}}}}";
             for (int round = 0; round < 3; round++) {
-                assertThat(firstError(server.post(page, Map.of(), token)))
+                assertThat(firstError(server.post(AttackDocuments.largeSessionPages(1), Map.of(), token)))
                         .contains("brainbuddy.graphql.max-response-size");
             }
 
