@@ -95,7 +95,8 @@ public class QueryCost {
     /** The weeks of session statistics {@code weekly(last:)} answers at most (enforced by the session feature). */
     public static final int MAX_WEEKS = 520;
 
-    private static final int DEFAULT_WEEKS = 104;
+    /** ... and when left out or null. */
+    public static final int DEFAULT_WEEKS = 104;
 
     private static long weight(JsonLimits stored) {
         return stored.maxBytes() / BYTES_PER_FIELD;

@@ -24,9 +24,11 @@ final class PersonalModel {
 
     /**
      * Format 1 held the posterior alone, 2 added the record (both with the features of version 1); 3 adds the
-     * {@link FeatureMap#VERSION}. A model of another format or feature version is rebuilt from the ratings.
+     * {@link FeatureMap#VERSION}; 4 has the same layout, learned with {@link Learning}'s change detection from a
+     * prior whose variance grows with weak evidence, so a format-3 posterior is not mixed with it. A model of another
+     * format or feature version is rebuilt from the ratings.
      */
-    private static final byte FORMAT = 3;
+    private static final byte FORMAT = 4;
 
     private final RatingPosterior posterior;
     private final TreeMap<String, Integer> learned;
@@ -61,16 +63,16 @@ final class PersonalModel {
 
     /**
      * The model of these rated sessions, given oldest first: from the prior, each rating learned after the earlier
-     * ones have faded by {@code keep}.
+     * ones have faded by {@code keep}, starting again where the ratings show a change of preference ({@link Learning}).
      */
     static PersonalModel rebuild(RatingPosterior prior, List<Rated> oldestFirst, double keep) {
-        RatingPosterior posterior = prior;
+        Learning learning = new Learning(prior, keep);
         TreeMap<String, Integer> record = new TreeMap<>();
         for (Rated rated : oldestFirst) {
-            posterior = posterior.discounted(keep, prior).learn(rated.features(), rated.rating());
+            learning.learn(rated.features(), rated.rating());
             record.put(rated.sessionId(), rated.rating());
         }
-        return new PersonalModel(posterior, record);
+        return new PersonalModel(learning.posterior(), record);
     }
 
     /** One rated session as the model learns it. */

@@ -9,6 +9,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bayesian linear regression of ratings on session features, learning online: the Gaussian posterior
@@ -24,6 +25,13 @@ final class RatingPosterior {
 
     private final DMatrixRMaj precision;
     private final DMatrixRMaj shift;
+
+    /**
+     * The Cholesky factor, computed on first use: prediction, the mean and each draw need it, and the
+     * simulation and a rebuild ask for several of them of one posterior. The posterior never changes, so
+     * two threads computing it at once compute the same factor.
+     */
+    private volatile double @Nullable [] lowerFactor;
 
     private RatingPosterior(DMatrixRMaj precision, DMatrixRMaj shift) {
         this.precision = precision;
@@ -155,13 +163,18 @@ final class RatingPosterior {
         return new RatingPosterior(precision, shift);
     }
 
-    /** The Cholesky factor {@code L} of the precision, {@code A = LLᵀ}, row-major. */
+    /** The Cholesky factor {@code L} of the precision, {@code A = LLᵀ}, row-major; not to be changed. */
     private double[] lower() {
-        CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(precision.numRows, true);
-        if (!cholesky.decompose(precision.copy())) {
-            throw new IllegalStateException("posterior precision is not positive definite");
+        double[] factor = lowerFactor;
+        if (factor == null) {
+            CholeskyDecomposition_F64<DMatrixRMaj> cholesky = DecompositionFactory_DDRM.chol(precision.numRows, true);
+            if (!cholesky.decompose(precision.copy())) {
+                throw new IllegalStateException("posterior precision is not positive definite");
+            }
+            factor = cholesky.getT(null).data;
+            lowerFactor = factor;
         }
-        return cholesky.getT(null).data;
+        return factor;
     }
 
     /** {@code A⁻¹b} by two triangular solves. */

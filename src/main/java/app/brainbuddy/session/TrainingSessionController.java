@@ -97,8 +97,10 @@ class TrainingSessionController {
     @SchemaMapping(typeName = "UserStats")
     CompletableFuture<List<WeekStats>> weekly(
             StatsScope scope,
-            @Argument @Min(1) @Max(QueryCost.MAX_WEEKS) int last,
+            @Argument @Nullable @Min(1) @Max(QueryCost.MAX_WEEKS) Integer last,
             DataLoader<StatsScope, SessionTotals> sessionStats) {
-        return sessionStats.load(scope).thenApply(totals -> totals.latestWeeks(last));
+        return sessionStats
+                .load(scope)
+                .thenApply(totals -> totals.latestWeeks(last == null ? QueryCost.DEFAULT_WEEKS : last));
     }
 }

@@ -134,6 +134,40 @@ class RecommenderTests {
     }
 
     @Test
+    void aFavouriteThatStartsRatingLowIsDroppedAfterAFewRatingsWhereFadingAloneKeepsIt() {
+        double keep = new ModelSettings(null, null, 20, 60).keep();
+        double[] movers = new SessionContext(option("MOVERS"), null, 900, true).features();
+        Learning learning = new Learning(PRIOR, keep);
+        RatingPosterior fadingOnly = PRIOR;
+        for (int i = 0; i < 40; i++) {
+            learning.learn(movers, 5);
+            fadingOnly = fadingOnly.discounted(keep, PRIOR).learn(movers, 5);
+        }
+        learning.learn(movers, 2); // one bad day: noise, not a change
+        learning.learn(movers, 5);
+        assertThat(learning.changes()).isZero();
+        for (int i = 0; i < 3; i++) {
+            learning.learn(movers, 2);
+            fadingOnly = fadingOnly.discounted(keep, PRIOR).learn(movers, 2);
+        }
+        assertThat(learning.changes()).isEqualTo(1);
+        assertThat(learning.posterior().predict(movers).expected()).isLessThan(3);
+        assertThat(fadingOnly.predict(movers).expected()).isGreaterThan(4);
+    }
+
+    @Test
+    void aKindWithWeakerEvidenceIsLessCertainInThePrior() {
+        double gamma = PRIOR.predict(new SessionContext(option("GAMMA"), 40.0, 900, true).features())
+                .uncertainty();
+        double alpha = PRIOR.predict(new SessionContext(option("ALPHA"), 10.0, 900, true).features())
+                .uncertainty();
+        double rehearsal = PRIOR.predict(new SessionContext(option("MENTAL_REHEARSAL"), null, 900, true).features())
+                .uncertainty();
+        assertThat(gamma).isGreaterThan(alpha);
+        assertThat(alpha).isGreaterThan(rehearsal);
+    }
+
+    @Test
     void aModelStoredWithFeaturesOfAnotherVersionIsUnreadableSoItIsRebuiltNotMisread() {
         byte[] current = PersonalModel.from(PRIOR).serialize();
         assertThat(PersonalModel.deserialize(current).posterior().mean()).containsExactly(PRIOR.mean());
@@ -146,6 +180,11 @@ class RecommenderTests {
         formatOfVersion1[0] = 2;
         assertThatThrownBy(() -> PersonalModel.deserialize(formatOfVersion1))
                 .isInstanceOf(PersonalModel.UnreadableModelException.class);
+        byte[] learnedWithoutChangeDetection = current.clone();
+        learnedWithoutChangeDetection[0] = 3;
+        assertThatThrownBy(() -> PersonalModel.deserialize(learnedWithoutChangeDetection))
+                .isInstanceOf(PersonalModel.UnreadableModelException.class)
+                .hasMessageContaining("model format 3");
     }
 
     @Test
