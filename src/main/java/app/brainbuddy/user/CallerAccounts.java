@@ -8,7 +8,9 @@ import com.mongodb.client.model.Projections;
 import java.time.Duration;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +53,7 @@ class CallerAccounts {
     Optional<User> find(String id) {
         Known kept = known.getIfPresent(id);
         if (kept != null) {
-            Document stamp = users(id).projection(Projections.include(VERSION)).first();
+            Document stamp = first(id, Projections.include(VERSION));
             if (stamp == null) {
                 known.invalidate(id);
                 return Optional.empty();
@@ -60,7 +62,7 @@ class CallerAccounts {
                 return Optional.of(kept.user());
             }
         }
-        Document stored = users(id).first();
+        Document stored = first(id, null);
         if (stored == null) {
             known.invalidate(id);
             return Optional.empty();
@@ -70,9 +72,13 @@ class CallerAccounts {
         return Optional.of(user);
     }
 
-    private FindIterable<Document> users(String id) {
-        return mongo.getCollection(mongo.getCollectionName(User.class))
-                .find(Filters.eq("_id", ObjectId.isValid(id) ? new ObjectId(id) : id));
+    /** Through the template, so that a lost database is its DataAccessException (a 503), as elsewhere. */
+    private @Nullable Document first(String id, @Nullable Bson projection) {
+        return mongo.execute(User.class, collection -> {
+            FindIterable<Document> found =
+                    collection.find(Filters.eq("_id", ObjectId.isValid(id) ? new ObjectId(id) : id));
+            return (projection == null ? found : found.projection(projection)).first();
+        });
     }
 
     private static long versionOf(Document stored) {
