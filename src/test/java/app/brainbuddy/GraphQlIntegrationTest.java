@@ -160,7 +160,12 @@ public abstract class GraphQlIntegrationTest {
 
     /** The HTTP status of a simple query sent with this bearer token. */
     protected HttpStatus statusWithToken(String token) {
-        return HttpStatus.valueOf(http().post()
+        return statusWithToken(http(), token);
+    }
+
+    /** The HTTP status of {@code { me { id } }} with this token, sent through {@code http}. */
+    public static HttpStatus statusWithToken(WebTestClient http, String token) {
+        return HttpStatus.valueOf(http.post()
                 .header("Authorization", "Bearer " + token)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", "{ me { id } }"))

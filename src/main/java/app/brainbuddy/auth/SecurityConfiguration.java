@@ -13,6 +13,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -99,6 +100,20 @@ class SecurityConfiguration {
         // the resolver's manager reads the issuer from the token itself; no request is needed to pick it
         return new BearerTokens(new JwtIssuerAuthenticationManagerResolver(issuers::get)
                 .resolve((jakarta.servlet.http.HttpServletRequest) null));
+    }
+
+    /**
+     * Spring Security's observations without the one per filter of the chain (its documented
+     * opt-out): a dozen filters each started and stopped an observation on every request, the
+     * largest part of the observations' cost in the small requests' profile (docs/benchmarks.md).
+     * The request as a whole stays observed (http.server.requests), and so do authentication and
+     * authorization.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.withDefaults()
+                .shouldObserveRequests(false)
+                .build();
     }
 
     private static AuthenticationManager manager(

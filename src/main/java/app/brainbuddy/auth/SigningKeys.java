@@ -60,15 +60,19 @@ class SigningKeys {
         return new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(signingKey)));
     }
 
-    /** Checks signature, issuer, audience, expiry, that the token has an id, and its kid and lifetime. */
+    /**
+     * Checks signature, issuer, audience, expiry, that the token has an id, and its kid and lifetime;
+     * the signature once per token (see VerifiedTokens), the rest on every request.
+     */
     @Bean
     JwtDecoder jwtDecoder(RSAKey signingKey, JwtSettings settings, Clock clock) throws JOSEException {
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        OAuth2TokenValidator<Jwt> rules = new DelegatingOAuth2TokenValidator<>(
                 validator(settings.issuer(), settings.audience(), JwtClaimNames.SUB, JwtClaimNames.JTI),
-                new TokenLifetime(signingKey, settings, clock)));
-        return decoder;
+                new TokenLifetime(signingKey, settings, clock));
+        decoder.setJwtValidator(rules);
+        return new VerifiedTokens(decoder, rules);
     }
 
     /** Signature aside: issuer, audience, expiry and not-before, and the claims that must not be blank. */

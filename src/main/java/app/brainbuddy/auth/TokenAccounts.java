@@ -11,8 +11,9 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a verified token into the caller, reading the account once per request, so that a deleted
- * account's tokens and a revoked integration token stop working on the very next request.
+ * Turns a verified token into the caller, asking the database for the account on every request
+ * (its version, and the whole account only when it changed), so that a deleted account's tokens and
+ * a revoked integration token stop working on the very next request, on every replica.
  */
 @Component
 class TokenAccounts {
@@ -29,7 +30,7 @@ class TokenAccounts {
 
     /** A token this server issued: a user's own token or an integration token. */
     CallerAuthentication ownToken(Jwt token) {
-        User user = users.findById(token.getSubject())
+        User user = users.findCaller(token.getSubject())
                 .orElseThrow(() -> new InvalidBearerTokenException("The account of this token no longer exists"));
         if (!TokenClaims.INTEGRATION.equals(token.getClaimAsString(TokenClaims.TOKEN_USE))) {
             return new CallerAuthentication(new Caller(user, adminEmails.contains(user.email()), null), token);

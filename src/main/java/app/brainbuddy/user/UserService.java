@@ -31,13 +31,21 @@ public class UserService {
 
     private final UserRepository users;
     private final UserStore store;
+    private final CallerAccountStore callerAccounts;
     private final CurrentUser currentUser;
     private final LiveEvents live;
     private final Clock clock;
 
-    UserService(UserRepository users, UserStore store, CurrentUser currentUser, LiveEvents live, Clock clock) {
+    UserService(
+            UserRepository users,
+            UserStore store,
+            CallerAccountStore callerAccounts,
+            CurrentUser currentUser,
+            LiveEvents live,
+            Clock clock) {
         this.users = users;
         this.store = store;
+        this.callerAccounts = callerAccounts;
         this.currentUser = currentUser;
         this.clock = clock;
         this.live = live;
@@ -88,6 +96,11 @@ public class UserService {
 
     public Optional<User> findById(String id) {
         return users.findById(id);
+    }
+
+    /** A token's account, read on every request (see CallerAccountStore); empty once it was deleted. */
+    public Optional<User> findCaller(String id) {
+        return callerAccounts.find(id);
     }
 
     /** The signed-in user, as loaded for this request. */

@@ -57,6 +57,7 @@ class UserStore {
         }
         // a path to one key of a map is not mapped from the property: it starts with the stored name
         privacy.forEach((key, value) -> update.set(privacySettingsField + "." + key, value));
+        update.inc(CallerAccountStore.VERSION, 1);
         return mongo.findAndModify(
                 byId(userId), update, FindAndModifyOptions.options().returnNew(true), User.class);
     }
@@ -65,7 +66,10 @@ class UserStore {
     boolean addIntegration(String userId, IntegrationGrant grant, int max) {
         Query roomLeft = byId(userId)
                 .addCriteria(Criteria.where("integrations." + (max - 1)).exists(false));
-        return mongo.updateFirst(roomLeft, new Update().push("integrations", grant), User.class)
+        return mongo.updateFirst(
+                                roomLeft,
+                                new Update().push("integrations", grant).inc(CallerAccountStore.VERSION, 1),
+                                User.class)
                         .getMatchedCount()
                 > 0;
     }
@@ -74,7 +78,8 @@ class UserStore {
     boolean revokeIntegration(String userId, String grantId) {
         Query owned = byId(userId).addCriteria(Criteria.where("integrations.id").is(grantId));
         Update pull = new Update()
-                .pull("integrations", Query.query(Criteria.where("id").is(grantId)));
+                .pull("integrations", Query.query(Criteria.where("id").is(grantId)))
+                .inc(CallerAccountStore.VERSION, 1);
         return mongo.updateFirst(owned, pull, User.class).getMatchedCount() > 0;
     }
 

@@ -1,86 +1,41 @@
 package app.brainbuddy.limit;
 
+import static app.brainbuddy.TwoReplicas.client;
+import static app.brainbuddy.TwoReplicas.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.brainbuddy.BrainBuddyApplication;
-import app.brainbuddy.keys.KeyFiles;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import java.net.ServerSocket;
+import app.brainbuddy.TwoReplicas;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Two instances of the server on one database, as two replicas behind a load balancer: the first
- * serves the embedded database on a port, the second connects to it like to any MongoDB. Attempts
- * and per-person counts made on either count against the same limits.
+ * Two instances of the server on one database, as two replicas behind a load balancer (see
+ * TwoReplicas). Attempts and per-person counts made on either count against the same limits.
  */
 class SharedLimitsTests {
 
-    private static ConfigurableApplicationContext first;
-    private static ConfigurableApplicationContext second;
-    private static String signingKey;
-    private static String modelKeyset;
-
-    @BeforeAll
-    static void startTwoInstances() throws Exception {
-        // replicas share their signing key, as they would in production
-        signingKey = new RSAKeyGenerator(2048).keyID("shared").generate().toJSONString();
-        modelKeyset = KeyFiles.newModelKeyset();
-        int databasePort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            databasePort = free.getLocalPort();
-        }
-        first = start(Map.of(
-                "brainbuddy.mongo.embedded.storage", "memory",
-                "brainbuddy.mongo.embedded.port", databasePort,
-                // the embedded wire port admits only clients that name this application
-                "brainbuddy.mongo.embedded.client-name", "shared-limits"));
-        second = start(Map.of(
-                "brainbuddy.mongo.url", "mongodb://localhost:" + databasePort + "/brain_buddy?appName=shared-limits"));
-    }
-
-    private static ConfigurableApplicationContext start(Map<String, Object> database) {
-        Map<String, Object> properties = new java.util.HashMap<>(database);
-        properties.put("server.port", 0);
-        properties.put("brainbuddy.security.jwt.jwk", signingKey);
-        properties.put("brainbuddy.model.keyset", modelKeyset);
-        properties.put("brainbuddy.security.rate-limit.login.per-email.attempts", 3);
-        properties.put("brainbuddy.person.sessions-per-day", 3);
-        // as command-line arguments: they take precedence over application.yml, as on a real server
-        return new SpringApplicationBuilder(BrainBuddyApplication.class)
-                .run(properties.entrySet().stream()
-                        .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                        .toArray(String[]::new));
-    }
-
-    @AfterAll
-    static void stop() {
-        second.close();
-        first.close();
-    }
+    @RegisterExtension
+    static final TwoReplicas.PerClass replicas = TwoReplicas.perClass(Map.of(
+            "brainbuddy.security.rate-limit.login.per-email.attempts", 3,
+            "brainbuddy.person.sessions-per-day", 3));
 
     @Test
     void failedLoginsOnEitherInstanceCountTogether() {
         String email = "shared-" + System.nanoTime() + "@brainbuddy.test";
-        register(first, email);
-        login(first, email, "wrong password!")
+        register(replicas.first(), email);
+        login(replicas.first(), email, "wrong password!")
                 .errors()
                 .satisfy(errors -> assertThat(errors).hasSize(1));
-        login(second, email, "wrong password!")
+        login(replicas.second(), email, "wrong password!")
                 .errors()
                 .satisfy(errors -> assertThat(errors).hasSize(1));
-        login(first, email, "wrong password!")
+        login(replicas.first(), email, "wrong password!")
                 .errors()
                 .satisfy(errors -> assertThat(errors).hasSize(1));
 
-        login(second, email, "correct horse battery staple")
+        login(replicas.second(), email, "correct horse battery staple")
                 .errors()
                 .satisfy(errors -> assertThat(errors)
                         .singleElement()
@@ -90,36 +45,17 @@ class SharedLimitsTests {
 
     @Test
     void sessionsStartedOnEitherInstanceCountTogether() {
-        String token = register(first, "sessions-" + System.nanoTime() + "@brainbuddy.test");
-        startSession(first, token).path("startSession.id").hasValue();
-        startSession(second, token).path("startSession.id").hasValue();
-        startSession(first, token).path("startSession.id").hasValue();
+        String token = register(replicas.first(), "sessions-" + System.nanoTime() + "@brainbuddy.test");
+        startSession(replicas.first(), token).path("startSession.id").hasValue();
+        startSession(replicas.second(), token).path("startSession.id").hasValue();
+        startSession(replicas.first(), token).path("startSession.id").hasValue();
 
-        startSession(second, token)
+        startSession(replicas.second(), token)
                 .errors()
                 .satisfy(errors -> assertThat(errors)
                         .singleElement()
                         .satisfies(error -> assertThat(error.getMessage())
                                 .startsWith("Too many sessions started today (at most 3 per day (UTC))")));
-    }
-
-    private static HttpGraphQlTester client(ConfigurableApplicationContext instance) {
-        int port = ((WebServerApplicationContext) instance).getWebServer().getPort();
-        return HttpGraphQlTester.create(WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port + "/graphql")
-                .build());
-    }
-
-    private static String register(ConfigurableApplicationContext instance, String email) {
-        return client(instance)
-                .documentName("register")
-                .variable(
-                        "input",
-                        Map.of("email", email, "password", "correct horse battery staple", "chronotype", "BEAR"))
-                .execute()
-                .path("register.token")
-                .entity(String.class)
-                .get();
     }
 
     private static org.springframework.graphql.test.tester.GraphQlTester.Response login(
@@ -132,10 +68,7 @@ class SharedLimitsTests {
 
     private static org.springframework.graphql.test.tester.GraphQlTester.Response startSession(
             ConfigurableApplicationContext instance, String token) {
-        return client(instance)
-                .mutate()
-                .header("Authorization", "Bearer " + token)
-                .build()
+        return client(instance, token)
                 .documentName("startSession")
                 .variable("input", Map.of("moduleType", "MOVERS", "durationSeconds", 600))
                 .execute();
