@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -20,7 +21,12 @@ class LiveEventsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LiveEventsConfiguration.class);
 
+    /**
+     * Made after the keys, because choosing asks the database: a server given {@code MONGODB_URL} but
+     * no keys must refuse with that one line, whether or not the database can be reached.
+     */
     @Bean
+    @DependsOn({"signingKey", "modelCipher"})
     LiveEvents liveEvents(
             MongoTemplate mongo,
             List<ChangeDecoder> decoders,
