@@ -42,8 +42,38 @@ final class Learning {
         this.posterior = prior;
     }
 
+    /**
+     * The fold that stopped at {@code posterior} with these {@link Runs}, going on exactly as if it had not stopped:
+     * {@code taken} are the last ratings it took in, oldest first, at least as many as the longer run.
+     */
+    static Learning resumed(
+            RatingPosterior prior, double keep, RatingPosterior posterior, Runs runs, List<Step> taken) {
+        Learning learning = new Learning(prior, keep);
+        learning.posterior = posterior;
+        learning.lower.restore(runs.lowerSum(), taken.subList(taken.size() - runs.lowerSteps(), taken.size()));
+        learning.higher.restore(runs.higherSum(), taken.subList(taken.size() - runs.higherSteps(), taken.size()));
+        return learning;
+    }
+
     RatingPosterior posterior() {
         return posterior;
+    }
+
+    /**
+     * What the fold holds besides the posterior: each side's CUSUM sum and how many of the last ratings its run
+     * holds (a run is always the latest ratings since its sum last stood at zero).
+     */
+    Runs runs() {
+        return new Runs(lower.sum, lower.steps.size(), higher.sum, higher.steps.size());
+    }
+
+    /** The state {@link #resumed} needs to go on with a fold: see {@link #runs()}. */
+    record Runs(double lowerSum, int lowerSteps, double higherSum, int higherSteps) {
+
+        /** How many of the last ratings taken in a resumed fold needs. */
+        int longest() {
+            return Math.max(lowerSteps, higherSteps);
+        }
     }
 
     /** How many changes of preference were detected so far. */
@@ -73,7 +103,8 @@ final class Learning {
         }
     }
 
-    private record Step(double[] x, double rating) {}
+    /** One rating taken in: the session's features and the rating. */
+    record Step(double[] x, double rating) {}
 
     /** One side's CUSUM sum and the ratings since it last stood at zero. */
     private static final class Run {
@@ -93,6 +124,11 @@ final class Learning {
             } else {
                 steps.clear();
             }
+        }
+
+        void restore(double sum, List<Step> steps) {
+            this.sum = sum;
+            this.steps.addAll(steps);
         }
 
         void clear() {

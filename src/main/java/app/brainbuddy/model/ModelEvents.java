@@ -2,23 +2,19 @@ package app.brainbuddy.model;
 
 import app.brainbuddy.live.LiveEvents;
 import app.brainbuddy.live.Topic;
-import app.brainbuddy.session.SessionRatingListener;
-import app.brainbuddy.session.TrainingSession;
 import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.Scope;
 import java.util.List;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * The personal model's status after a rating, announced to its owner's subscribers (after
- * {@link ModelTraining} has learned it, hence the order); and what they receive.
+ * The personal model's status after a rating, announced to its owner's subscribers by {@link ModelTraining} once it has
+ * learned the rating (or failed to); and what they receive.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-class ModelEvents implements SessionRatingListener {
+class ModelEvents {
 
     private final LiveEvents live;
     private final UserModelRepository models;
@@ -30,15 +26,19 @@ class ModelEvents implements SessionRatingListener {
         this.currentUser = currentUser;
     }
 
-    @Override
-    public void rated(List<TrainingSession> sessions) {
-        String userId = sessions.get(0).userId();
+    /**
+     * Announces the user's model: the status the training has just written, or when it wrote none (the model held
+     * the ratings already, or the training failed) the stored one, read only when someone is listening.
+     */
+    void announce(String userId, @Nullable ModelStatus written) {
         live.publish(
                 userId,
                 Topic.MODEL,
-                () -> models.findByUserIdIn(List.of(userId)).stream()
-                        .findFirst()
-                        .orElse(null));
+                () -> written != null
+                        ? written
+                        : models.findByUserIdIn(List.of(userId)).stream()
+                                .findFirst()
+                                .orElse(null));
     }
 
     /** The caller's model as it learns, from now on. */

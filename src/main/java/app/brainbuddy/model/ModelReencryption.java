@@ -68,7 +68,7 @@ public class ModelReencryption implements ApplicationRunner {
                 training.sync(stored.userId(), Set.of());
                 rebuilt.add(stored.userId());
             } else if (store.needsReencryption(stored)) {
-                rewritten += store.write(stored.userId(), stored, model) ? 1 : 0;
+                rewritten += store.write(stored.userId(), stored, model).isPresent() ? 1 : 0;
             }
         }
         return new Outcome(rewritten, rebuilt);

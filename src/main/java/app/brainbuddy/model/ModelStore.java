@@ -37,7 +37,7 @@ class ModelStore {
     }
 
     /** A model document as stored, read as a projection of {@link UserModel}: {@code weights} is whatever it holds. */
-    record Stored(String userId, @Nullable Object weights) {}
+    record Stored(String id, String userId, @Nullable Object weights) {}
 
     /** What a stored model turned out to be: readable, or the reason it must be rebuilt. */
     record Read(@Nullable PersonalModel model, @Nullable RebuildReason problem) {}
@@ -81,19 +81,20 @@ class ModelStore {
     }
 
     /**
-     * Stores the model in place of the one read as {@code read} ({@code null}: none was stored); false when another
-     * write came first.
+     * Stores the model in place of the one read as {@code read} ({@code null}: none was stored) and answers the status
+     * it wrote; empty when another write came first.
      */
-    boolean write(String userId, @Nullable Stored read, PersonalModel model) {
+    Optional<ModelStatus> write(String userId, @Nullable Stored read, PersonalModel model) {
         Binary weights = new Binary(cipher.encrypt(model.serialize(), userId));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ModelPhase phase = phase(model.steps());
         if (read == null) {
+            String id = new ObjectId().toHexString();
             try {
-                mongo.insert(new UserModel(new ObjectId().toHexString(), userId, weights, now, model.steps(), phase));
-                return true;
+                mongo.insert(new UserModel(id, userId, weights, now, model.steps(), phase));
+                return Optional.of(new ModelStatus(id, userId, now, model.steps()));
             } catch (DuplicateKeyException e) {
-                return false;
+                return Optional.empty();
             }
         }
         Criteria sameAsRead = Criteria.where("userId").is(userId).and("weights").is(read.weights());
@@ -103,7 +104,9 @@ class ModelStore {
                 .set("trainingSteps", (long) model.steps())
                 .set("phase", phase);
         return mongo.updateFirst(Query.query(sameAsRead), update, UserModel.class)
-                        .getMatchedCount()
-                == 1;
+                                .getMatchedCount()
+                        == 1
+                ? Optional.of(new ModelStatus(read.id(), userId, now, model.steps()))
+                : Optional.empty();
     }
 }

@@ -10,8 +10,5 @@ interface SessionRepository extends MongoRepository<TrainingSession, String> {
 
     List<TrainingSession> findByUserIdOrderByTimestampDesc(String userId);
 
-    /** The user's rated sessions: what the personal model is derived from. */
-    List<TrainingSession> findByUserIdAndUserRatingNotNull(String userId);
-
     void deleteByUserId(String userId);
 }

@@ -33,6 +33,7 @@ import org.springframework.stereotype.Service;
 public class SessionService {
 
     private final SessionRepository sessions;
+    private final SessionStore store;
     private final SessionPageStore pages;
     private final SessionStatsStore stats;
     private final ContentGenerator generator;
@@ -44,6 +45,7 @@ public class SessionService {
 
     SessionService(
             SessionRepository sessions,
+            SessionStore store,
             SessionPageStore pages,
             SessionStatsStore stats,
             ContentGenerator generator,
@@ -53,6 +55,7 @@ public class SessionService {
             PersonQuotas quotas,
             Clock clock) {
         this.sessions = sessions;
+        this.store = store;
         this.quotas = quotas;
         this.pages = pages;
         this.stats = stats;
@@ -145,9 +148,13 @@ public class SessionService {
         return sessions.findByUserIdOrderByTimestampDesc(userId);
     }
 
-    /** Every rated session of the user, in no particular order: the source the personal model is derived from. */
+    /**
+     * Every rated session of the user, in no particular order: the source the personal model is derived from. Each
+     * holds what the model learns from and no more: of the generated content only {@code timing.local_hour} and
+     * {@code frequency}, and no evidence ids.
+     */
     public List<TrainingSession> ratedSessionsOf(String userId) {
-        return sessions.findByUserIdAndUserRatingNotNull(userId);
+        return store.ratedForLearning(userId);
     }
 
     public void deleteAllOf(String userId) {

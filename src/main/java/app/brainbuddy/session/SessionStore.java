@@ -1,5 +1,6 @@
 package app.brainbuddy.session;
 
+import app.brainbuddy.mongo.StoredNames;
 import app.brainbuddy.mongo.UnorderedInserts;
 import java.util.Collection;
 import java.util.List;
@@ -22,9 +23,12 @@ import org.springframework.stereotype.Component;
 class SessionStore {
 
     private final MongoTemplate mongo;
+    private final String contentField;
 
     SessionStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        // Spring Data leaves a path into a map's keys as written (docs/mongo-compatibility.md)
+        this.contentField = StoredNames.of(mongo, TrainingSession.class, "generatedContent");
     }
 
     /** The user's session with its new rating (replacing the old one); null when the user has none with this id. */
@@ -36,6 +40,27 @@ class SessionStore {
                 new Update().set("userRating", input.rating()).set("effectivenessScore", input.effectivenessScore()),
                 FindAndModifyOptions.options().returnNew(true),
                 TrainingSession.class);
+    }
+
+    /**
+     * The user's rated sessions with only what the personal model learns from (its SessionContext and the learning
+     * order): id, time, kind, duration, rating, and of the generated content the local hour and the beat. The content
+     * is most of a session's bytes, and the model reads every rated session on every rating.
+     */
+    List<TrainingSession> ratedForLearning(String userId) {
+        Query query = Query.query(
+                Criteria.where("userId").is(userId).and("userRating").ne(null));
+        query.fields()
+                .include(
+                        "userId",
+                        "moduleType",
+                        "brainwaveTarget",
+                        "timestamp",
+                        "durationSeconds",
+                        "userRating",
+                        contentField + ".timing.local_hour",
+                        contentField + ".frequency");
+        return mongo.find(query, TrainingSession.class);
     }
 
     /** The stored sessions with these ids, whoever they belong to. */

@@ -1,6 +1,7 @@
 package app.brainbuddy.user;
 
 import app.brainbuddy.graphql.ApiException;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
@@ -22,6 +23,15 @@ public class CurrentUser {
     /** The caller's account as loaded for this request. */
     public User user() {
         return caller().user();
+    }
+
+    /**
+     * The account of this user as this request loaded it, when the request is theirs (their own token or one of
+     * their integrations'); empty otherwise (another caller, no request), and then the caller reads it itself.
+     */
+    public Optional<User> ownAccount(String userId) {
+        Caller caller = signedIn();
+        return caller != null && caller.user().id().equals(userId) ? Optional.of(caller.user()) : Optional.empty();
     }
 
     public boolean isAdmin() {

@@ -74,9 +74,8 @@ class LearningLoopPropertyTests extends GraphQlIntegrationTest {
 
             assertThat(learned.learned()).as("seed %d", seed).isEqualTo(storedRatings);
             assertThat(learned.steps()).as("seed %d", seed).isEqualTo(storedRatings.size());
-            assertThat(learned.posterior().distanceTo(rebuilt.posterior()))
-                    .as("seed %d", seed)
-                    .isLessThan(1e-9);
+            // to the byte: ratings of the newest session were learned on top of the held model, the rest rebuilt it
+            assertThat(learned.serialize()).as("seed %d", seed).isEqualTo(rebuilt.serialize());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.brainbuddy.GraphQlIntegrationTest;
 import app.brainbuddy.session.SessionService;
+import app.brainbuddy.user.CurrentUser;
 import app.brainbuddy.user.UserService;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
@@ -47,6 +48,12 @@ class ModelKeysTests extends GraphQlIntegrationTest {
 
     @Autowired
     private ModelMetrics metrics;
+
+    @Autowired
+    private CurrentUser currentUser;
+
+    @Autowired
+    private ModelEvents events;
 
     @Test
     void aNewPrimaryKeyEncryptsWhileTheOldKeyStillDecrypts() throws GeneralSecurityException {
@@ -91,7 +98,7 @@ class ModelKeysTests extends GraphQlIntegrationTest {
         ModelSettings settings = new ModelSettings(null, null, 20, 60);
         ModelStore store = new ModelStore(database, rotated, settings, clock);
         ModelReencryption pass = new ModelReencryption(
-                store, new ModelTraining(store, priors, sessions, userService, metrics, settings));
+                store, new ModelTraining(store, priors, sessions, userService, metrics, settings, currentUser, events));
 
         ModelReencryption.Outcome outcome = pass.reencryptAll();
 

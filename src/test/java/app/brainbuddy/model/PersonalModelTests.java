@@ -128,7 +128,10 @@ class PersonalModelTests extends GraphQlIntegrationTest {
         model.path("me.model.phase").entity(String.class).isEqualTo("DEVELOPMENTAL");
         PersonalModel stored = storedModel(user.id());
         PersonalModel onlyTheLast = PersonalModel.rebuild(
-                priors.prior(), List.of(new PersonalModel.Rated(sessionId, features(sessionId), 2)), settings.keep());
+                priors.prior(),
+                List.of(new PersonalModel.Rated(sessionId, features(sessionId), 2)),
+                settings.keep(),
+                0);
         assertThat(stored.learned()).containsExactly(Map.entry(sessionId, 2));
         assertThat(stored.posterior().distanceTo(onlyTheLast.posterior())).isLessThan(1e-9);
         // a baseline that learned every rating as a new step is far from it: the comparison can fail
