@@ -1,8 +1,6 @@
 package app.brainbuddy.limit;
 
 import app.brainbuddy.graphql.ApiException;
-import app.brainbuddy.graphql.PersonLimits;
-import app.brainbuddy.graphql.QueryCost;
 import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -25,12 +23,13 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Heavy requests (a large body, such as a device's sync of hundreds of sessions, or an estimated cost
- * of {@code expensive-cost} or more) run in a few lanes, half the processors by default, and wait
- * their turn for one. On two cores one lane leaves the other core to
+ * Heavy requests (a large body: a device's sync of hundreds of sessions, a batch of habit attempts)
+ * run in a few lanes, half the processors by default, and wait their turn for one. On two cores one lane leaves the other core to
  * everybody else's small requests however many heavy ones arrive: without it, four syncs of 500
  * sessions from one person held both cores and multiplied the others' p99 by six (bench/attack).
- * A request that waits longer than {@code max-wait} is refused with when to retry.
+ * A request that waits longer than {@code max-wait} is refused with when to retry. Costly reads are
+ * not held here: the cost limit bounds each, and the per-person rate of expensive requests bounds
+ * how many one person makes; an administrator's two pages at once should use both cores.
  */
 @Component
 class HeavyLanes extends SimplePerformantInstrumentation implements WebGraphQlInterceptor {
@@ -38,12 +37,10 @@ class HeavyLanes extends SimplePerformantInstrumentation implements WebGraphQlIn
     static final String BODY_BYTES = HeavyLanes.class.getName() + ".bodyBytes";
 
     private final HeavyRequestSettings settings;
-    private final PersonLimits limits;
     private final Semaphore lanes;
 
-    HeavyLanes(HeavyRequestSettings settings, PersonLimits limits) {
+    HeavyLanes(HeavyRequestSettings settings) {
         this.settings = settings;
-        this.limits = limits;
         this.lanes = new Semaphore(settings.lanesHere(), true);
     }
 
@@ -90,10 +87,8 @@ class HeavyLanes extends SimplePerformantInstrumentation implements WebGraphQlIn
     }
 
     private boolean heavy(ExecutionContext execution) {
-        Long estimate = execution.getGraphQLContext().get(QueryCost.ESTIMATE);
         Long bodyBytes = execution.getGraphQLContext().get(BODY_BYTES);
-        return (estimate != null && estimate >= limits.expensiveCost())
-                || (bodyBytes != null && bodyBytes >= settings.minBody().toBytes());
+        return bodyBytes != null && bodyBytes >= settings.minBody().toBytes();
     }
 
     private void take(Lane lane) {

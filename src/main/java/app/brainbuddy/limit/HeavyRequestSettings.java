@@ -9,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How many heavy requests run at once in one instance (values in {@code application.yml}, documented
  * in the README's limits table). A request is heavy when its body is at least {@code minBody} (a
- * device's sync of many sessions) or its estimated cost at least {@code brainbuddy.person.expensive-cost}.
+ * device's sync of many sessions).
  *
  * @param lanes heavy requests this instance runs at once (0: half its processors, at least one); the rest wait their turn
  * @param minBody a request body at least this large makes the request heavy

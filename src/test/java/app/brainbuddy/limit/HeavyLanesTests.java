@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import app.brainbuddy.graphql.PersonLimits;
 import app.brainbuddy.graphql.QueryCost;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
@@ -19,21 +18,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
-/** One lane: a heavy request waits for it and is refused past max-wait; light ones never wait. */
+/** One lane: a request with a large body waits for it and is refused past max-wait; others never wait. */
 class HeavyLanesTests {
 
-    private static final long EXPENSIVE = 5_000;
+    private static final long LARGE = 32 * 1024;
 
-    private final HeavyLanes lanes = new HeavyLanes(
-            new HeavyRequestSettings(1, DataSize.ofKilobytes(32), Duration.ofMillis(50)),
-            new PersonLimits(100, 500, 2000, 4, EXPENSIVE, 60, Duration.ofMinutes(1)));
+    private final HeavyLanes lanes =
+            new HeavyLanes(new HeavyRequestSettings(1, DataSize.ofKilobytes(32), Duration.ofMillis(50)));
 
     @Test
     void aSecondHeavyRequestWaitsForTheLaneAndIsRefusedPastTheWait() {
-        InstrumentationState first = start(Map.of(QueryCost.ESTIMATE, EXPENSIVE));
+        InstrumentationState first = start(Map.of(HeavyLanes.BODY_BYTES, LARGE));
 
         long began = System.nanoTime();
-        assertThatThrownBy(() -> start(Map.of(QueryCost.ESTIMATE, EXPENSIVE)))
+        assertThatThrownBy(() -> start(Map.of(HeavyLanes.BODY_BYTES, LARGE)))
                 .isInstanceOf(AbortExecutionException.class)
                 .satisfies(refused -> assertThat(((AbortExecutionException) refused).getUnderlyingErrors())
                         .singleElement()
@@ -44,32 +42,33 @@ class HeavyLanesTests {
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
 
         end(first);
-        end(start(Map.of(QueryCost.ESTIMATE, EXPENSIVE)));
+        end(start(Map.of(HeavyLanes.BODY_BYTES, LARGE)));
     }
 
     @Test
-    void aLargeBodyIsHeavyAndLightRequestsPassWhileTheLaneIsTaken() {
-        InstrumentationState sync = start(Map.of(QueryCost.ESTIMATE, 10L, HeavyLanes.BODY_BYTES, 32L * 1024));
+    void onlyALargeBodyIsHeavyAndTheRestPassWhileTheLaneIsTaken() {
+        InstrumentationState sync = start(Map.of(HeavyLanes.BODY_BYTES, LARGE));
 
-        InstrumentationState light =
-                start(Map.of(QueryCost.ESTIMATE, EXPENSIVE - 1, HeavyLanes.BODY_BYTES, 32L * 1024 - 1));
-        InstrumentationState unknownLength = start(Map.of(QueryCost.ESTIMATE, 10L, HeavyLanes.BODY_BYTES, -1L));
+        InstrumentationState light = start(Map.of(HeavyLanes.BODY_BYTES, LARGE - 1));
+        InstrumentationState unknownLength = start(Map.of(HeavyLanes.BODY_BYTES, -1L));
+        InstrumentationState costly = start(Map.of(QueryCost.ESTIMATE, 1_000_000L));
 
         assertThatThrownBy(() -> start(Map.of(HeavyLanes.BODY_BYTES, 1_000_000L)))
                 .isInstanceOf(AbortExecutionException.class);
         end(light);
         end(unknownLength);
+        end(costly);
         end(sync);
     }
 
     @Test
     void theLaneIsGivenBackOnceHoweverOftenTheEndIsReported() {
-        InstrumentationState heavy = start(Map.of(QueryCost.ESTIMATE, EXPENSIVE));
+        InstrumentationState heavy = start(Map.of(HeavyLanes.BODY_BYTES, LARGE));
         end(heavy);
         end(heavy);
 
-        InstrumentationState next = start(Map.of(QueryCost.ESTIMATE, EXPENSIVE));
-        assertThatThrownBy(() -> start(Map.of(QueryCost.ESTIMATE, EXPENSIVE)))
+        InstrumentationState next = start(Map.of(HeavyLanes.BODY_BYTES, LARGE));
+        assertThatThrownBy(() -> start(Map.of(HeavyLanes.BODY_BYTES, LARGE)))
                 .as("a second release must not have opened a second lane")
                 .isInstanceOf(AbortExecutionException.class);
         end(next);
