@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,11 +23,16 @@ import java.util.stream.IntStream;
  * their sessions, a habit attempt and a habit's 30-day history. The attacker, bounded in threads
  * and time, sends at once: exponential fragment documents (k = 30, 40, 60), the habits x history x
  * aliases query, 30 aliases of 100 large sessions, syncs of 500 sessions, and trickling half-open
- * connections (at most 200). Prints p50/p99 of the normal users for both phases.
+ * connections (at most 200). Prints p50/p99 of the normal users for both phases, and how many of
+ * the attacker's requests were turned away at the door (the cool-down).
  *
- * Usage: java bench/Attack.java PORT [SECONDS] [USERS]
+ * Usage: [ATTACKS=fragments,habits,amplify,sync,slow] java bench/Attack.java PORT [SECONDS] [USERS]
  */
 public class Attack {
+
+    /** Which attacks run (all by default): fragments, habits, amplify, sync, slow; none of the documents = {__typename}. */
+    static final Set<String> ATTACKS =
+            Set.of(System.getenv().getOrDefault("ATTACKS", "fragments,habits,amplify,sync,slow").split(","));
 
     static String base;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -66,8 +72,9 @@ public class Attack {
         AtomicLong failures = new AtomicLong();
         ExecutorService pool = Executors.newCachedThreadPool();
         AtomicLong attacks = new AtomicLong();
+        AtomicLong turnedAway = new AtomicLong();
         if (attacker != null) {
-            startAttacker(pool, attacker, until, attacks);
+            startAttacker(pool, attacker, until, attacks, turnedAway);
         }
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
@@ -97,34 +104,49 @@ public class Attack {
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, java.util.concurrent.TimeUnit.SECONDS);
         pool.shutdownNow();
-        System.out.printf("[%s] %d normal requests, %d failed; %d attacker requests%n",
-                name, latencies.size(), failures.get(), attacks.get());
+        System.out.printf("[%s] %d normal requests, %d failed; %d attacker requests, %d of them turned away at the door%n",
+                name, latencies.size(), failures.get(), attacks.get(), turnedAway.get());
         return new ArrayList<>(latencies);
     }
 
-    static void startAttacker(ExecutorService pool, String token, Instant until, AtomicLong attacks) {
+    static void startAttacker(
+            ExecutorService pool, String token, Instant until, AtomicLong attacks, AtomicLong turnedAway) {
         List<String> documents = new ArrayList<>();
-        for (int k : new int[] {30, 40, 60}) {
-            StringBuilder d = new StringBuilder("query{...F" + k + "} fragment F0 on Query{__typename}");
-            for (int i = 1; i <= k; i++) {
-                d.append(" fragment F").append(i).append(" on Query{...F").append(i - 1).append(" ...F").append(i - 1).append('}');
+        if (ATTACKS.contains("fragments")) {
+            for (int k : new int[] {30, 40, 60}) {
+                StringBuilder d = new StringBuilder("query{...F" + k + "} fragment F0 on Query{__typename}");
+                for (int i = 1; i <= k; i++) {
+                    d.append(" fragment F").append(i).append(" on Query{...F").append(i - 1).append(" ...F").append(i - 1).append('}');
+                }
+                documents.add(d.toString());
             }
-            documents.add(d.toString());
         }
-        documents.add(IntStream.range(0, 10).mapToObj(i -> "a" + i + ":habits{history(days:366){date attempts successes}}")
-                .collect(Collectors.joining(" ", "{me{", "}}")));
-        documents.add(IntStream.range(0, 30).mapToObj(i -> "a" + i + ":sessions(first:100){edges{node{generatedContent}}}")
-                .collect(Collectors.joining(" ", "{me{", "}}")));
+        if (ATTACKS.contains("habits")) {
+            documents.add(IntStream.range(0, 10).mapToObj(i -> "a" + i + ":habits{history(days:366){date attempts successes}}")
+                    .collect(Collectors.joining(" ", "{me{", "}}")));
+        }
+        if (ATTACKS.contains("amplify")) {
+            documents.add(IntStream.range(0, 30).mapToObj(i -> "a" + i + ":sessions(first:100){edges{node{generatedContent}}}")
+                    .collect(Collectors.joining(" ", "{me{", "}}")));
+        }
+        if (ATTACKS.contains("sync")) {
+            documents.add(null); // a sync of 500 sessions
+        }
+        if (documents.isEmpty()) {
+            documents.add("{__typename}"); // a cheap accepted request, as fast as the threads go
+        }
         for (int t = 0; t < 4; t++) {
             int offset = t;
             pool.submit(() -> {
                 int n = offset;
                 while (Instant.now().isBefore(until)) {
                     try {
-                        if (n % 6 == 5) {
-                            record(token, 500, 100);
-                        } else {
-                            post(token, "{\"query\":" + quote(documents.get(n % documents.size())) + "}");
+                        String document = documents.get(n % documents.size());
+                        String body = document == null
+                                ? record(token, 500, 100)
+                                : post(token, "{\"query\":" + quote(document) + "}");
+                        if (body.contains("brainbuddy.cool-down")) {
+                            turnedAway.incrementAndGet();
                         }
                     } catch (Exception ignored) {
                         // refusals and errors are what the attacker expects
@@ -134,6 +156,9 @@ public class Attack {
                 }
                 return null;
             });
+        }
+        if (!ATTACKS.contains("slow")) {
+            return;
         }
         pool.submit(() -> { // slow clients: at most 200 half-open connections trickling a header line
             List<Socket> sockets = new ArrayList<>();
@@ -176,14 +201,14 @@ public class Attack {
         return field(body, "id");
     }
 
-    static void record(String token, int items, int contentChars) throws Exception {
+    static String record(String token, int items, int contentChars) throws Exception {
         String content = "n".repeat(contentChars);
         Instant start = Instant.now().minus(Duration.ofDays(2));
         String input = IntStream.range(0, items)
                 .mapToObj(i -> "{\"moduleType\":\"MOVERS\",\"durationSeconds\":600,\"timestamp\":\"" + start.plusSeconds(i)
                         + "\",\"generatedContent\":{\"notes\":\"" + content + "\"}}")
                 .collect(Collectors.joining(",", "[", "]"));
-        post(token, "{\"query\":\"mutation($i:[RecordSessionInput!]!){recordSessions(input:$i){id}}\",\"variables\":{\"i\":" + input + "}}");
+        return post(token, "{\"query\":\"mutation($i:[RecordSessionInput!]!){recordSessions(input:$i){id}}\",\"variables\":{\"i\":" + input + "}}");
     }
 
     static String post(String token, String json) throws Exception {

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in-memory embedded MongoDB. All of them share one application context and one database, so each
  * test works with accounts of its own. They all sign up and log in from one address, so the
  * brute-force limits are raised out of their way here (RateLimitTests tests those), and so are the
- * per-person rates (PersonLimitsTests tests those).
+ * per-person rates (PersonLimitsTests tests those) and the cool-down (CoolDownTests).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
             "brainbuddy.person.sessions-per-day=1000000",
             "brainbuddy.person.synced-sessions-per-day=1000000",
             "brainbuddy.person.expensive-per-window=1000000",
+            // hostile-input tests send hundreds of refused requests with one token (CoolDownTests tests it)
+            "brainbuddy.cool-down.refusals=1000000",
             // small, so that SubscriptionLimitsTests reaches each limit in a few steps
             "brainbuddy.subscriptions.per-connection=3",
             "brainbuddy.subscriptions.per-person=5",

@@ -14,6 +14,9 @@ import org.springframework.graphql.execution.ErrorType;
  */
 public final class ApiException extends RuntimeException {
 
+    /** The extension of a refusal that says in how many seconds the client may try again. */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
     private final ErrorType errorType;
     private final Map<String, Object> extensions;
 
@@ -49,6 +52,11 @@ public final class ApiException extends RuntimeException {
         Map<String, Object> more = new HashMap<>(extensions);
         more.put(name, value);
         return new ApiException(errorType, getMessage(), Map.copyOf(more));
+    }
+
+    /** The same refusal, saying in how many seconds to try again ({@value #RETRY_AFTER_SECONDS}). */
+    public ApiException retryAfter(long seconds) {
+        return withExtension(RETRY_AFTER_SECONDS, seconds);
     }
 
     /** This failure as graphql-java's way to refuse a whole request before or outside any field. */

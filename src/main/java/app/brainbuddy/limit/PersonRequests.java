@@ -53,7 +53,7 @@ class PersonRequests extends SimplePerformantInstrumentation {
                 throw ApiException.forbidden(
                                 "You have %d requests running, the most one person may (brainbuddy.person.in-flight); try again in 1 second"
                                         .formatted(running - 1))
-                        .withExtension("retryAfterSeconds", 1L)
+                        .retryAfter(1)
                         .abort();
             }
         }

@@ -43,7 +43,7 @@ public final class WindowLimit {
             long seconds = Math.max(1, (millis + 999) / 1000);
             throw ApiException.forbidden("%s (at most %d per %s); try again in %d %s"
                             .formatted(refusal, max, describe(period), seconds, seconds == 1 ? "second" : "seconds"))
-                    .withExtension("retryAfterSeconds", seconds);
+                    .retryAfter(seconds);
         }
     }
 
