@@ -21,10 +21,17 @@ COPY --from=build /build/extracted/dependencies/ ./
 COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
-# JVM settings: the benchmark's (docs/benchmarks.md), with the heap a quarter of the container's
-# memory: 128 MB in a container of 512 MB, the heap measured there. The AOT cache below is made with
-# them, so change them with --build-arg JAVA_OPTIONS=... to make a cache that matches.
-ARG JAVA_OPTIONS="-XX:MaxRAMPercentage=25 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+# JVM settings, the ones bench/run measures (it reads them here; docs/benchmarks.md, "Memory (NMT)"):
+# the serial collector; the heap at most a quarter of the container's memory (128 MB in a container
+# of 512 MB) and a sixteenth at start (32 MB): the JVM's own start, a 64th (8 MB), leaves the old
+# generation too small for the AOT cache's archived objects, and the JVM then refuses to start
+# ("archived heap objects cannot be loaded"); the native heap trimmed every second, which gives the
+# memory the JIT compiler freed back to the system. The AOT cache below is made with them, so
+# change them with --build-arg JAVA_OPTIONS=... to make a cache that matches.
+ARG JAVA_OPTIONS="-XX:MaxRAMPercentage=25 -XX:InitialRAMPercentage=6.25 -XX:+UseSerialGC -XX:TrimNativeHeapInterval=1000 -XX:+ExitOnOutOfMemoryError"
+# glibc's allocator keeps up to 8 arenas per core, each holding the memory its threads freed;
+# two are enough for a server whose request threads are virtual and whose native memory is the JVM's
+ENV MALLOC_ARENA_MAX=2
 ENV BRAINBUDDY_MONGO_EMBEDDED_PATH=/app/data/brain-buddy.mv.db \
     JAVA_TOOL_OPTIONS=$JAVA_OPTIONS
 # The JVM's AOT cache (JDK 25): a training run starts the application on an in-memory embedded
