@@ -3,6 +3,7 @@ package app.brainbuddy.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.brainbuddy.GraphQlIntegrationTest;
+import app.brainbuddy.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

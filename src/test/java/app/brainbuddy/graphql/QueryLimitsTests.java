@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.brainbuddy.GraphQlIntegrationTest;
+import app.brainbuddy.TestClock;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironmentImpl;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -89,7 +87,7 @@ class QueryLimitsTests extends GraphQlIntegrationTest {
 
     @Test
     void noFieldStartsAfterTheRequestsTimeLimit() throws Exception {
-        MovableClock clock = new MovableClock();
+        TestClock clock = new TestClock();
         RequestLimits limits = new RequestLimits(
                 new GraphQlLimits(
                         32768,
@@ -113,7 +111,7 @@ class QueryLimitsTests extends GraphQlIntegrationTest {
         assertThat(guarded.get(
                         DataFetchingEnvironmentImpl.newDataFetchingEnvironment().build()))
                 .isEqualTo("fetched");
-        clock.now = clock.now.plusSeconds(11);
+        clock.advance(Duration.ofSeconds(11));
         assertThatThrownBy(() -> guarded.get(
                         DataFetchingEnvironmentImpl.newDataFetchingEnvironment().build()))
                 .isInstanceOf(ApiException.class)
@@ -129,26 +127,5 @@ class QueryLimitsTests extends GraphQlIntegrationTest {
         assertSingleError(response, ErrorType.BAD_REQUEST);
         response.errors()
                 .satisfy(errors -> assertThat(errors.get(0).getMessage()).contains(limit));
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-25T12:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -2,32 +2,14 @@ package app.brainbuddy.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import app.brainbuddy.TestClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The counting behind the door: window, threshold, length, and the bound on tokens held. */
 class CoolDownsTests {
 
-    private Instant now = Instant.parse("2026-11-30T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final TestClock clock = new TestClock();
     private final CoolDowns coolDowns = new CoolDowns(
             new CoolDownSettings(3, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(1), 2), clock);
 
@@ -41,9 +23,9 @@ class CoolDownsTests {
 
         assertThat(coolDowns.remaining("a")).isEqualTo(30_000);
         assertThat(coolDowns.remaining("b")).isZero();
-        now = now.plusSeconds(29);
+        clock.advance(Duration.ofSeconds(29));
         assertThat(coolDowns.remaining("a")).isEqualTo(1_000);
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(coolDowns.remaining("a")).isZero();
     }
 
@@ -51,7 +33,7 @@ class CoolDownsTests {
     void refusalsOfAnEndedWindowDoNotCount() {
         coolDowns.refused("a");
         coolDowns.refused("a");
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
 
         coolDowns.refused("a");
         coolDowns.refused("a");
@@ -73,7 +55,7 @@ class CoolDownsTests {
                 .as("two tokens still counting: no room")
                 .isZero();
 
-        now = now.plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         for (int i = 0; i < 3; i++) {
             coolDowns.refused("c");
         }
