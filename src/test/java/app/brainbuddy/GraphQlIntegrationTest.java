@@ -177,6 +177,16 @@ public abstract class GraphQlIntegrationTest {
                 .value());
     }
 
+    /** Revokes an integration grant through {@code client} and checks the answer names it. */
+    public static void revokeIntegration(GraphQlTester client, String grant) {
+        client.document("mutation($id: ID!) { revokeIntegrationToken(id: $id) }")
+                .variable("id", grant)
+                .execute()
+                .path("revokeIntegrationToken")
+                .entity(String.class)
+                .isEqualTo(grant);
+    }
+
     /** A stored personal model: models come from ratings in a later feature, and a stored one is enough to read. */
     protected void storeModel(String userId, long trainingSteps) {
         mongo.getCollection("user_models")

@@ -1,5 +1,6 @@
 package app.brainbuddy.auth;
 
+import static app.brainbuddy.GraphQlIntegrationTest.revokeIntegration;
 import static app.brainbuddy.TwoReplicas.client;
 import static app.brainbuddy.TwoReplicas.register;
 import static app.brainbuddy.TwoReplicas.statusWithToken;
@@ -54,13 +55,7 @@ class ReplicaAccountsTests {
                 .get();
         assertThat(statusWithToken(replicas.first(), integration)).isEqualTo(HttpStatus.OK);
 
-        client(replicas.second(), token)
-                .document("mutation($id: ID!) { revokeIntegrationToken(id: $id) }")
-                .variable("id", grant)
-                .execute()
-                .path("revokeIntegrationToken")
-                .entity(String.class)
-                .isEqualTo(grant);
+        revokeIntegration(client(replicas.second(), token), grant);
 
         assertThat(statusWithToken(replicas.first(), integration)).isEqualTo(HttpStatus.UNAUTHORIZED);
         me(replicas.first(), token).path("me.chronotype").entity(String.class).isEqualTo("BEAR");

@@ -218,13 +218,7 @@ class TokenTests extends GraphQlIntegrationTest {
                 .containsExactly("Sleep tracker");
         assertThat(statusWithToken(token)).isEqualTo(HttpStatus.OK);
 
-        user.graphQl()
-                .document("mutation($id: ID!) { revokeIntegrationToken(id: $id) }")
-                .variable("id", id)
-                .execute()
-                .path("revokeIntegrationToken")
-                .entity(String.class)
-                .isEqualTo(id);
+        revokeIntegration(user.graphQl(), id);
 
         assertThat(statusWithToken(token)).isEqualTo(HttpStatus.UNAUTHORIZED);
         user.graphQl()

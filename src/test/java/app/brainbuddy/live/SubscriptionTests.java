@@ -227,13 +227,7 @@ class SubscriptionTests extends GraphQlIntegrationTest {
                     .entityList(String.class)
                     .get()
                     .get(0);
-            ana.graphQl()
-                    .document("mutation($id: ID!) { revokeIntegrationToken(id: $id) }")
-                    .variable("id", grant)
-                    .execute()
-                    .path("revokeIntegrationToken")
-                    .entity(String.class)
-                    .isEqualTo(grant);
+            revokeIntegration(ana.graphQl(), grant);
             assertError(dashboard.next(), "UNAUTHORIZED", "revoked");
         }
     }
