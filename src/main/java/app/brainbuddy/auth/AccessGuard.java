@@ -10,6 +10,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 
 /**
  * Checks a field's rule before its data fetcher runs. Below {@code register} and {@code login}
@@ -73,6 +74,9 @@ record AccessGuard(AccessRules.FieldRule rule, DataFetcher<?> fetcher) implement
     private static @Nullable Object actingAsSignedIn(@Nullable Object result) {
         if (result instanceof CompletionStage<?> later) {
             return later.thenApply(AccessGuard::actingAsSignedIn);
+        }
+        if (result instanceof Mono<?> later) {
+            return later.map(AccessGuard::actingAsSignedIn);
         }
         if (result instanceof AuthPayload payload) {
             return DataFetcherResult.newResult()

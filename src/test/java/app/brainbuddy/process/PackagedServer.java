@@ -11,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,6 +64,43 @@ public final class PackagedServer implements AutoCloseable {
         this.port = freePort();
         this.args = List.copyOf(args);
         this.env = Map.copyOf(env);
+    }
+
+    /**
+     * A JDK on which the application's virtual threads are on (21 or later), as in the Docker image: the one in
+     * {@code BRAINBUDDY_IT_JAVA_HOME}, else the test JVM's when it is one, else the newest under
+     * {@code /usr/lib/jvm} (where Debian's and Temurin's packages put them).
+     */
+    public static Optional<Path> jdkWithVirtualThreads() {
+        String configured = System.getenv("BRAINBUDDY_IT_JAVA_HOME");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured));
+        }
+        Path own = Path.of(System.getProperty("java.home"));
+        if (Runtime.version().feature() >= 21) {
+            return Optional.of(own);
+        }
+        try (Stream<Path> installed = Files.list(Path.of("/usr/lib/jvm"))) {
+            return installed
+                    .filter(home -> Files.isExecutable(home.resolve("bin/java")) && featureVersion(home) >= 21)
+                    .max(Comparator.comparingInt(PackagedServer::featureVersion));
+        } catch (IOException | SecurityException none) {
+            return Optional.empty();
+        }
+    }
+
+    /** The JDK's feature version from its {@code release} file (JAVA_VERSION="25.0.3"), or 0. */
+    private static int featureVersion(Path javaHome) {
+        try (Stream<String> lines = Files.lines(javaHome.resolve("release"))) {
+            return lines.filter(line -> line.startsWith("JAVA_VERSION="))
+                    .map(line -> line.replaceAll("[^0-9.]", "").split("\\.")[0])
+                    .filter(major -> !major.isEmpty())
+                    .mapToInt(Integer::parseInt)
+                    .findFirst()
+                    .orElse(0);
+        } catch (IOException | UncheckedIOException unreadable) {
+            return 0;
+        }
     }
 
     /** Starts the jar in {@code folder} with the test JVM's {@code java} and waits until it is healthy. */
