@@ -50,6 +50,37 @@ class BatchingTests extends GraphQlIntegrationTest {
     }
 
     @Test
+    void twoPagesOfUsersInOneRequestShareTheNestedCommands() {
+        String nested = "edges { node { id sessions(first: 2) { edges { node { id } } } habits { id } model { phase }"
+                + " stats { habits { attempts } } } }";
+        String after = admin.graphQl()
+                .document("{ users(first: 20) { pageInfo { endCursor } } }")
+                .execute()
+                .path("users.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
+        List<String> commands = names(mongoCommands.during(() -> admin.graphQl()
+                .document("{ first: users(first: 20) { %s } second: users(first: 20, after: \"%s\") { %s } }"
+                        .formatted(nested, after, nested))
+                .execute()
+                .path("second.edges")
+                .entityList(Object.class)
+                .hasSize(20)));
+
+        System.out.printf(
+                "Mongo commands for two pages of users with nested fields: %d %s%n", commands.size(), commands);
+        // one users find per page; the nested fields of both pages' users load together
+        assertThat(commands)
+                .containsExactlyInAnyOrder(
+                        "find users",
+                        "find users",
+                        "find users",
+                        sessionPagesCommand(),
+                        "find habits",
+                        "find user_models");
+    }
+
+    @Test
     void aUsersSessionsPointBackToTheUserWithOneCommand() {
         SignedIn user = signUp();
         for (int s = 0; s < 12; s++) {
