@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import graphql.execution.instrumentation.Instrumentation;
 import org.springframework.stereotype.Component;
 
 /** The package rules of docs/architecture.md, checked on the compiled main code. */
@@ -94,6 +95,18 @@ class ArchitectureTests {
                     // documents and the driver's collections (ids, org.bson.types, stay everyone's)
                     "org.bson",
                     "com.mongodb.client..");
+
+    /**
+     * One graphql-java instrumentation, {@code RequestLimits}: graphql-java calls every chained
+     * instrumentation on every field of every answer, so a limit that acts once per operation is an
+     * {@code OperationGate} (docs/architecture.md, the request path).
+     */
+    @ArchTest
+    static final ArchRule oneInstrumentation = noClasses()
+            .that()
+            .doNotHaveFullyQualifiedName("app.brainbuddy.graphql.RequestLimits")
+            .should()
+            .beAssignableTo(Instrumentation.class);
 
     private static com.tngtech.archunit.base.DescribedPredicate<JavaClass> notAStore() {
         return com.tngtech.archunit.base.DescribedPredicate.describe(

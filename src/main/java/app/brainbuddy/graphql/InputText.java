@@ -1,44 +1,33 @@
 package app.brainbuddy.graphql;
 
-import graphql.TrivialDataFetcher;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
-import graphql.schema.DataFetcher;
 import java.util.Collection;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
 
 /**
- * Refuses control characters in every argument before a data fetcher sees it, so they reach
- * neither storage nor logs nor other people's answers. In string values, tab, line feed and
- * carriage return stay allowed (free text such as a habit's routine may have lines); NUL, the
- * other C0 controls, DEL and the C1 controls are refused. In the keys of JSON objects every control
- * character is refused: a key is a name, never text.
+ * The text of every argument, checked before a data fetcher sees it ({@link RequestLimits} calls it
+ * for every field that is not a plain property): no string longer than the limit, also inside JSON
+ * arguments, and no control character, so that none reaches storage, logs or other people's answers.
+ * In string values, tab, line feed and carriage return stay allowed (free text such as a habit's
+ * routine may have lines); NUL, the other C0 controls, DEL and the C1 controls are refused. In the
+ * keys of JSON objects every control character is refused: a key is a name, never text.
  */
-@Component
-class InputText extends SimplePerformantInstrumentation {
+final class InputText {
 
-    @Override
-    public DataFetcher<?> instrumentDataFetcher(
-            DataFetcher<?> dataFetcher,
-            InstrumentationFieldFetchParameters parameters,
-            @Nullable InstrumentationState state) {
-        if (dataFetcher instanceof TrivialDataFetcher) {
-            return dataFetcher;
-        }
-        return environment -> {
-            environment.getArguments().forEach(InputText::check);
-            return dataFetcher.get(environment);
-        };
-    }
+    private InputText() {}
 
-    static void check(String path, @Nullable Object value) {
+    /** Refuses the argument {@code path} when a string in it is too long or has a refused control character. */
+    static void check(String path, @Nullable Object value, int maxLength) {
         if (value instanceof String text) {
+            if (text.length() > maxLength) {
+                throw ApiException.badRequest(
+                        "Invalid input: %s is %d characters long; the limit is %d (brainbuddy.graphql.max-string-length)"
+                                .formatted(path, text.length(), maxLength));
+            }
             int at = firstControl(text, true);
             if (at >= 0) {
-                throw refused(path, text.charAt(at));
+                throw ApiException.badRequest("Invalid input: " + path + " contains the control character "
+                        + codePoint(text.charAt(at)) + "; only tab, line feed and carriage return are allowed");
             }
         } else if (value instanceof Map<?, ?> map) {
             map.forEach((key, inner) -> {
@@ -48,12 +37,12 @@ class InputText extends SimplePerformantInstrumentation {
                     throw ApiException.badRequest("Invalid input: a key of " + path + " contains the control character "
                             + codePoint(name.charAt(at)) + "; keys may contain none");
                 }
-                check(path + "." + name, inner);
+                check(path + "." + name, inner, maxLength);
             });
         } else if (value instanceof Collection<?> list) {
             int index = 0;
             for (Object inner : list) {
-                check(path + "[" + index++ + "]", inner);
+                check(path + "[" + index++ + "]", inner, maxLength);
             }
         }
     }
@@ -67,11 +56,6 @@ class InputText extends SimplePerformantInstrumentation {
             }
         }
         return -1;
-    }
-
-    private static ApiException refused(String path, char c) {
-        return ApiException.badRequest("Invalid input: " + path + " contains the control character " + codePoint(c)
-                + "; only tab, line feed and carriage return are allowed");
     }
 
     private static String codePoint(char c) {

@@ -39,9 +39,6 @@ public class QueryCost {
         }
     }
 
-    /** Where {@link RequestLimits} leaves a request's estimated cost in its GraphQL context, for per-person rates. */
-    public static final String ESTIMATE = "brainbuddy.cost";
-
     /** What one counted field stands for: a field of up to this many bytes in the answer. */
     static final int BYTES_PER_FIELD = 64;
 

@@ -5,9 +5,11 @@ import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
 import graphql.TrivialDataFetcher;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.execution.FetchedValue;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
@@ -23,50 +25,64 @@ import graphql.schema.GraphQLSchema;
 import graphql.validation.ValidationError;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
- * Every limit of one request, in one instrumentation. Before graphql-java validates a document, one
- * linear pass ({@link DocumentShape}) measures it and refuses it when its expansion, depth, aliases,
- * root fields or cost are over their limits: validation itself walks fragments where they are
- * spread, so a document must be small enough before it gets there. The parser is given limits on
- * characters and tokens first. While executing: the time limit (no field starts after it, and the
- * execution is cancelled, so graphql-java dispatches no more fields or DataLoader batches), the
- * length of every string argument (also inside JSON arguments), and the size of the answer, counted
- * as values are completed; an answer that grows past its limit is cancelled the same way and
- * replaced by one error.
+ * Every limit of one request, in the application's one graphql-java instrumentation. Before
+ * graphql-java validates a document, one linear pass ({@link DocumentShape}) measures it and refuses
+ * it when its expansion, depth, aliases, root fields or cost are over their limits: validation itself
+ * walks fragments where they are spread, so a document must be small enough before it gets there. The
+ * parser is given limits on characters and tokens first. Then the {@link OperationGate}s admit the
+ * operation (per-person limits, heavy requests), and what they hold is given back once when it ends.
+ * While executing: the time limit (no field starts after it, and the execution is cancelled, so
+ * graphql-java dispatches no more fields or DataLoader batches), the text of every argument
+ * ({@link InputText}), and the size of the answer, counted as values are completed; an answer that
+ * grows past its limit is cancelled the same way and replaced by one error.
  */
 @Component
 class RequestLimits extends SimplePerformantInstrumentation {
 
     private final GraphQlLimits limits;
     private final QueryCost cost;
+    private final List<OperationGate> gates;
     private final Clock clock;
     private final ParserOptions parserOptions;
+    // the figures of documents without variables, for documents served from the cache of parsed ones
+    private final Map<Document, DocumentShape.Figures> measured = Collections.synchronizedMap(new WeakHashMap<>());
 
-    RequestLimits(GraphQlLimits limits, QueryCost cost, Clock clock) {
+    RequestLimits(GraphQlLimits limits, QueryCost cost, List<OperationGate> gates, Clock clock) {
         this.limits = limits;
         this.cost = cost;
+        this.gates = List.copyOf(gates);
         this.clock = clock;
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
                 .transform(options ->
                         options.maxCharacters(limits.maxQueryCharacters()).maxTokens(limits.maxQueryTokens()));
     }
 
-    /** One request: its input (to cancel it), when it must be done by, whether its document was measured, its answer's size. */
+    /**
+     * One request: its input (to cancel it), when it must be done by, its estimated cost once its
+     * document was measured, what its gates hold, its answer's size.
+     */
     static final class Request implements InstrumentationState {
 
         private final @Nullable ExecutionInput input;
         private final Instant deadline;
         private final AtomicLong answerBytes = new AtomicLong();
-        private volatile boolean measured;
+        private final List<OperationGate.Held> held = new ArrayList<>();
+        private final AtomicBoolean givenBack = new AtomicBoolean();
+        private volatile @Nullable Long estimate;
         private volatile boolean tooLarge;
         // a subscription's events are executed as they come, long after the deadline, one small answer each
         private volatile boolean subscription;
@@ -79,6 +95,15 @@ class RequestLimits extends SimplePerformantInstrumentation {
         private void cancel() {
             if (input != null) {
                 input.cancel();
+            }
+        }
+
+        /** Gives back what the gates hold, once, whichever way the request ended. */
+        private void giveBack() {
+            if (givenBack.compareAndSet(false, true)) {
+                synchronized (held) {
+                    held.forEach(OperationGate.Held::giveBack);
+                }
             }
         }
     }
@@ -100,9 +125,8 @@ class RequestLimits extends SimplePerformantInstrumentation {
     public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
             InstrumentationValidationParameters parameters, @Nullable InstrumentationState state) {
         long estimate = check(parameters.getDocument(), parameters.getSchema(), parameters.getVariables());
-        parameters.getExecutionInput().getGraphQLContext().put(QueryCost.ESTIMATE, estimate);
         if (state instanceof Request request) {
-            request.measured = true;
+            request.estimate = estimate;
         }
         return super.beginValidation(parameters, state);
     }
@@ -110,26 +134,35 @@ class RequestLimits extends SimplePerformantInstrumentation {
     @Override
     public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, @Nullable InstrumentationState state) {
-        if (state instanceof Request request) {
-            request.subscription =
-                    parameters.getExecutionContext().getOperationDefinition().getOperation()
-                            == OperationDefinition.Operation.SUBSCRIPTION;
+        if (!(state instanceof Request request)) {
+            return super.beginExecuteOperation(parameters, state);
         }
-        // a document served from a cache of parsed documents skipped validation, and with it the check
-        if (!(state instanceof Request request) || !request.measured) {
-            var execution = parameters.getExecutionContext();
-            long estimate = check(
-                    execution.getDocument(),
-                    execution.getGraphQLSchema(),
-                    execution.getCoercedVariables().toMap());
-            execution.getGraphQLContext().put(QueryCost.ESTIMATE, estimate);
+        ExecutionContext execution = parameters.getExecutionContext();
+        // a document served from the cache of parsed documents skipped validation, and with it the check
+        Long known = request.estimate;
+        long estimate = known != null
+                ? known
+                : check(
+                        execution.getDocument(),
+                        execution.getGraphQLSchema(),
+                        execution.getCoercedVariables().toMap());
+        request.subscription =
+                execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
+        for (OperationGate gate : gates) {
+            OperationGate.Held held = gate.admit(execution, estimate);
+            synchronized (request.held) {
+                request.held.add(held);
+            }
         }
-        return super.beginExecuteOperation(parameters, state);
+        return SimpleInstrumentationContext.whenCompleted((result, failure) -> request.giveBack());
     }
 
     /** Refuses a document over any of its limits; answers its estimated cost. */
     long check(Document document, GraphQLSchema schema, Map<String, Object> variables) {
-        DocumentShape.Figures figures = DocumentShape.measure(document, schema, cost, variables);
+        DocumentShape.Figures figures = variables.isEmpty()
+                ? measured.computeIfAbsent(
+                        document, unmeasured -> DocumentShape.measure(document, schema, cost, Map.of()))
+                : DocumentShape.measure(document, schema, cost, variables);
         refuseAbove(
                 figures.fields(),
                 limits.maxFields(),
@@ -176,7 +209,7 @@ class RequestLimits extends SimplePerformantInstrumentation {
                 throw ApiException.badRequest("The request ran past its time limit of %s s (brainbuddy.graphql.timeout)"
                         .formatted(limits.timeout().toSeconds()));
             }
-            environment.getArguments().forEach((name, value) -> checkStrings(name, value));
+            environment.getArguments().forEach((name, value) -> InputText.check(name, value, limits.maxStringLength()));
             return dataFetcher.get(environment);
         };
     }
@@ -201,7 +234,12 @@ class RequestLimits extends SimplePerformantInstrumentation {
             ExecutionResult result,
             InstrumentationExecutionParameters parameters,
             @Nullable InstrumentationState state) {
-        if (state instanceof Request request && request.tooLarge) {
+        if (!(state instanceof Request request)) {
+            return super.instrumentExecutionResult(result, parameters, state);
+        }
+        // a request refused before its execution (by a limit or a gate) ends here, never completing its contexts
+        request.giveBack();
+        if (request.tooLarge) {
             return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult()
                     .addError(GraphqlErrorBuilder.newError()
                             .message(
@@ -233,20 +271,5 @@ class RequestLimits extends SimplePerformantInstrumentation {
             }
         }
         return size;
-    }
-
-    private void checkStrings(String path, @Nullable Object value) {
-        if (value instanceof String string && string.length() > limits.maxStringLength()) {
-            throw ApiException.badRequest(
-                    "Invalid input: %s is %d characters long; the limit is %d (brainbuddy.graphql.max-string-length)"
-                            .formatted(path, string.length(), limits.maxStringLength()));
-        } else if (value instanceof Map<?, ?> map) {
-            map.forEach((key, inner) -> checkStrings(path + "." + key, inner));
-        } else if (value instanceof Collection<?> list) {
-            int index = 0;
-            for (Object inner : list) {
-                checkStrings(path + "[" + index++ + "]", inner);
-            }
-        }
     }
 }

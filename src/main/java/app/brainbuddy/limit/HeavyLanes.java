@@ -1,21 +1,13 @@
 package app.brainbuddy.limit;
 
 import app.brainbuddy.graphql.ApiException;
-import graphql.ExecutionResult;
+import app.brainbuddy.graphql.OperationGate;
 import graphql.execution.ExecutionContext;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
-import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.language.OperationDefinition;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -32,7 +24,8 @@ import reactor.core.publisher.Mono;
  * how many one person makes; an administrator's two pages at once should use both cores.
  */
 @Component
-class HeavyLanes extends SimplePerformantInstrumentation implements WebGraphQlInterceptor {
+@Order(2)
+class HeavyLanes implements OperationGate, WebGraphQlInterceptor {
 
     static final String BODY_BYTES = HeavyLanes.class.getName() + ".bodyBytes";
 
@@ -53,45 +46,12 @@ class HeavyLanes extends SimplePerformantInstrumentation implements WebGraphQlIn
         return chain.next(request);
     }
 
-    /** Whether this request holds a lane, to give it back once. */
-    private static final class Lane implements InstrumentationState {
-        private final AtomicBoolean held = new AtomicBoolean();
-    }
-
     @Override
-    public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
-        return CompletableFuture.completedFuture(new Lane());
-    }
-
-    @Override
-    public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
-            InstrumentationExecuteOperationParameters parameters, @Nullable InstrumentationState state) {
-        ExecutionContext execution = parameters.getExecutionContext();
-        if (state instanceof Lane lane
-                && execution.getOperationDefinition().getOperation() != OperationDefinition.Operation.SUBSCRIPTION
-                && heavy(execution)) {
-            take(lane);
+    public Held admit(ExecutionContext execution, long estimatedCost) {
+        if (execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION
+                || !heavy(execution)) {
+            return Held.NOTHING;
         }
-        return super.beginExecuteOperation(parameters, state);
-    }
-
-    @Override
-    public CompletableFuture<ExecutionResult> instrumentExecutionResult(
-            ExecutionResult result,
-            InstrumentationExecutionParameters parameters,
-            @Nullable InstrumentationState state) {
-        if (state instanceof Lane lane && lane.held.compareAndSet(true, false)) {
-            lanes.release();
-        }
-        return super.instrumentExecutionResult(result, parameters, state);
-    }
-
-    private boolean heavy(ExecutionContext execution) {
-        Long bodyBytes = execution.getGraphQLContext().get(BODY_BYTES);
-        return bodyBytes != null && bodyBytes >= settings.minBody().toBytes();
-    }
-
-    private void take(Lane lane) {
         try {
             if (!lanes.tryAcquire(settings.maxWait().toMillis(), TimeUnit.MILLISECONDS)) {
                 throw ApiException.forbidden(
@@ -100,11 +60,16 @@ class HeavyLanes extends SimplePerformantInstrumentation implements WebGraphQlIn
                         .retryAfter(settings.maxWait().toSeconds())
                         .abort();
             }
-            lane.held.set(true);
+            return lanes::release;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.forbidden("The request was stopped while it waited for a lane")
                     .abort();
         }
+    }
+
+    private boolean heavy(ExecutionContext execution) {
+        Long bodyBytes = execution.getGraphQLContext().get(BODY_BYTES);
+        return bodyBytes != null && bodyBytes >= settings.minBody().toBytes();
     }
 }

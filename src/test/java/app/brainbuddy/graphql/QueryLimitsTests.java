@@ -1,22 +1,14 @@
 package app.brainbuddy.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.brainbuddy.GraphQlIntegrationTest;
-import app.brainbuddy.TestClock;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
-import graphql.schema.DataFetcher;
-import graphql.schema.DataFetchingEnvironmentImpl;
-import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.http.MediaType;
-import org.springframework.util.unit.DataSize;
 
 /** Each query limit refuses with BAD_REQUEST and a message naming the limit's property. */
 class QueryLimitsTests extends GraphQlIntegrationTest {
@@ -83,39 +75,6 @@ class QueryLimitsTests extends GraphQlIntegrationTest {
                 .satisfy(errors -> assertThat(errors)
                         .singleElement()
                         .satisfies(error -> assertThat(error.getMessage()).doesNotContain("Did you mean")));
-    }
-
-    @Test
-    void noFieldStartsAfterTheRequestsTimeLimit() throws Exception {
-        TestClock clock = new TestClock();
-        RequestLimits limits = new RequestLimits(
-                new GraphQlLimits(
-                        32768,
-                        5000,
-                        5000,
-                        15,
-                        50000,
-                        30,
-                        10,
-                        DataSize.ofMegabytes(2),
-                        DataSize.ofMegabytes(8),
-                        Duration.ofSeconds(10),
-                        10000),
-                new QueryCost(new PersonLimits(100, 500, 2000, 4, 5000, 60, Duration.ofMinutes(1))),
-                clock);
-        InstrumentationState deadline = limits.createStateAsync(new InstrumentationCreateStateParameters(null, null))
-                .get();
-        DataFetcher<Object> slow = environment -> "fetched";
-        DataFetcher<?> guarded = limits.instrumentDataFetcher(slow, null, deadline);
-
-        assertThat(guarded.get(
-                        DataFetchingEnvironmentImpl.newDataFetchingEnvironment().build()))
-                .isEqualTo("fetched");
-        clock.advance(Duration.ofSeconds(11));
-        assertThatThrownBy(() -> guarded.get(
-                        DataFetchingEnvironmentImpl.newDataFetchingEnvironment().build()))
-                .isInstanceOf(ApiException.class)
-                .hasMessageContaining("brainbuddy.graphql.timeout");
     }
 
     private void refused(String document, String limit) {

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import app.brainbuddy.graphql.QueryCost;
-import graphql.ExecutionResult;
+import app.brainbuddy.graphql.OperationGate;
 import graphql.GraphQLContext;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.OperationDefinition;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +25,7 @@ class HeavyLanesTests {
 
     @Test
     void aSecondHeavyRequestWaitsForTheLaneAndIsRefusedPastTheWait() {
-        InstrumentationState first = start(Map.of(HeavyLanes.BODY_BYTES, LARGE));
+        OperationGate.Held first = start(Map.of(HeavyLanes.BODY_BYTES, LARGE));
 
         long began = System.nanoTime();
         assertThatThrownBy(() -> start(Map.of(HeavyLanes.BODY_BYTES, LARGE)))
@@ -47,11 +44,11 @@ class HeavyLanesTests {
 
     @Test
     void onlyALargeBodyIsHeavyAndTheRestPassWhileTheLaneIsTaken() {
-        InstrumentationState sync = start(Map.of(HeavyLanes.BODY_BYTES, LARGE));
+        OperationGate.Held sync = start(Map.of(HeavyLanes.BODY_BYTES, LARGE));
 
-        InstrumentationState light = start(Map.of(HeavyLanes.BODY_BYTES, LARGE - 1));
-        InstrumentationState unknownLength = start(Map.of(HeavyLanes.BODY_BYTES, -1L));
-        InstrumentationState costly = start(Map.of(QueryCost.ESTIMATE, 1_000_000L));
+        OperationGate.Held light = start(Map.of(HeavyLanes.BODY_BYTES, LARGE - 1));
+        OperationGate.Held unknownLength = start(Map.of(HeavyLanes.BODY_BYTES, -1L));
+        OperationGate.Held costly = start(Map.of(), 1_000_000L);
 
         assertThatThrownBy(() -> start(Map.of(HeavyLanes.BODY_BYTES, 1_000_000L)))
                 .isInstanceOf(AbortExecutionException.class);
@@ -61,32 +58,21 @@ class HeavyLanesTests {
         end(sync);
     }
 
-    @Test
-    void theLaneIsGivenBackOnceHoweverOftenTheEndIsReported() {
-        InstrumentationState heavy = start(Map.of(HeavyLanes.BODY_BYTES, LARGE));
-        end(heavy);
-        end(heavy);
-
-        InstrumentationState next = start(Map.of(HeavyLanes.BODY_BYTES, LARGE));
-        assertThatThrownBy(() -> start(Map.of(HeavyLanes.BODY_BYTES, LARGE)))
-                .as("a second release must not have opened a second lane")
-                .isInstanceOf(AbortExecutionException.class);
-        end(next);
+    private OperationGate.Held start(Map<Object, Object> context) {
+        return start(context, 0);
     }
 
-    private InstrumentationState start(Map<Object, Object> context) {
-        InstrumentationState state = lanes.createStateAsync(null).join();
+    private OperationGate.Held start(Map<Object, Object> context, long estimatedCost) {
         ExecutionContext execution = mock(ExecutionContext.class);
         when(execution.getGraphQLContext()).thenReturn(GraphQLContext.of(context));
         when(execution.getOperationDefinition())
                 .thenReturn(OperationDefinition.newOperationDefinition()
                         .operation(OperationDefinition.Operation.MUTATION)
                         .build());
-        lanes.beginExecuteOperation(new InstrumentationExecuteOperationParameters(execution), state);
-        return state;
+        return lanes.admit(execution, estimatedCost);
     }
 
-    private void end(InstrumentationState state) {
-        lanes.instrumentExecutionResult(ExecutionResult.newExecutionResult().build(), null, state);
+    private static void end(OperationGate.Held held) {
+        held.giveBack();
     }
 }
