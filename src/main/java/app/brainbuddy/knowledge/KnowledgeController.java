@@ -2,6 +2,7 @@ package app.brainbuddy.knowledge;
 
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Page;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -22,8 +23,12 @@ class KnowledgeController {
     Connection<BrainKnowledge> knowledge(
             @Argument @Nullable KnowledgeFilter filter,
             @Argument @Nullable Integer first,
-            @Argument @Nullable String after) {
-        return knowledge.search(filter == null ? KnowledgeFilter.NONE : filter, Page.of("knowledge", first, after));
+            @Argument @Nullable String after,
+            DataFetchingFieldSelectionSet selection) {
+        return knowledge.search(
+                filter == null ? KnowledgeFilter.NONE : filter,
+                Page.of("knowledge", first, after),
+                selection.contains("edges/node/evidenceNote"));
     }
 
     @MutationMapping
