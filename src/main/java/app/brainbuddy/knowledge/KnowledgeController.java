@@ -2,7 +2,8 @@ package app.brainbuddy.knowledge;
 
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Page;
-import graphql.schema.DataFetchingFieldSelectionSet;
+import app.brainbuddy.graphql.Selections;
+import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -24,11 +25,11 @@ class KnowledgeController {
             @Argument @Nullable KnowledgeFilter filter,
             @Argument @Nullable Integer first,
             @Argument @Nullable String after,
-            DataFetchingFieldSelectionSet selection) {
+            DataFetchingEnvironment environment) {
         return knowledge.search(
                 filter == null ? KnowledgeFilter.NONE : filter,
                 Page.of("knowledge", first, after),
-                selection.contains("edges/node/evidenceNote"));
+                Selections.asks(environment, "edges", "node", "evidenceNote"));
     }
 
     @MutationMapping

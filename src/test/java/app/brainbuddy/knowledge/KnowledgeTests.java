@@ -69,7 +69,9 @@ class KnowledgeTests extends GraphQlIntegrationTest {
     @Test
     void aPageReadsTheEvidenceNotesOnlyWhenItAsksForThem() {
         String withoutNotes = "{ knowledge(first: 5) { edges { node { id outcome } } } }";
-        String withNotes = "{ knowledge(first: 5) { edges { node { id ... on BrainKnowledge { evidenceNote } } } } }";
+        // asked through a fragment and an inline fragment: the selection is read as written
+        String withNotes = "{ knowledge(first: 5) { edges { ...noted } } }"
+                + " fragment noted on BrainKnowledgeEdge { node { id ... on BrainKnowledge { evidenceNote } } }";
 
         List<MongoCommands.Command> without = mongoCommands.during(() -> anonymous()
                 .document(withoutNotes)
