@@ -2,8 +2,6 @@ package app.brainbuddy.knowledge;
 
 import app.brainbuddy.graphql.Connection;
 import app.brainbuddy.graphql.Page;
-import app.brainbuddy.graphql.Selections;
-import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -24,12 +22,8 @@ class KnowledgeController {
     Connection<BrainKnowledge> knowledge(
             @Argument @Nullable KnowledgeFilter filter,
             @Argument @Nullable Integer first,
-            @Argument @Nullable String after,
-            DataFetchingEnvironment environment) {
-        return knowledge.search(
-                filter == null ? KnowledgeFilter.NONE : filter,
-                Page.of("knowledge", first, after),
-                Selections.asks(environment, "edges", "node", "evidenceNote"));
+            @Argument @Nullable String after) {
+        return knowledge.search(filter == null ? KnowledgeFilter.NONE : filter, Page.of("knowledge", first, after));
     }
 
     @MutationMapping

@@ -32,15 +32,10 @@ public class KnowledgeService {
         this.clock = clock;
     }
 
-    /**
-     * The knowledge base is public evidence, readable by anyone. {@code withNotes}: whether the page's entries need
-     * their evidence notes (left out, an entry's {@code evidenceNote} is null).
-     */
-    Connection<BrainKnowledge> search(KnowledgeFilter filter, Page page, boolean withNotes) {
+    /** The knowledge base is public evidence, readable by anyone. */
+    Connection<BrainKnowledge> search(KnowledgeFilter filter, Page page) {
         return Connection.of(
-                store.search(filter, page, withNotes),
-                page,
-                entry -> page.cursor(entry.evidenceStrength(), entry.id()));
+                store.search(filter, page), page, entry -> page.cursor(entry.evidenceStrength(), entry.id()));
     }
 
     BrainKnowledge add(AddKnowledgeInput input) {

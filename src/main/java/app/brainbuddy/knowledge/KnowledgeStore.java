@@ -34,12 +34,8 @@ class KnowledgeStore {
         this.mongo = mongo;
     }
 
-    /**
-     * The entries matching the filter after the page's cursor, strongest first, at most one more than the page;
-     * without their evidence notes unless {@code withNotes} (a note is about a fifth of an entry's bytes, and reading
-     * the page costs in proportion to its bytes).
-     */
-    List<BrainKnowledge> search(KnowledgeFilter filter, Page page, boolean withNotes) {
+    /** The entries matching the filter after the page's cursor, strongest first, at most one more than the page. */
+    List<BrainKnowledge> search(KnowledgeFilter filter, Page page) {
         List<Criteria> parts = new ArrayList<>();
         if (filter.stimulusType() != null) {
             parts.add(Criteria.where("stimulusType").is(filter.stimulusType()));
@@ -57,9 +53,6 @@ class KnowledgeStore {
         Query query = new Query(parts.isEmpty() ? new Criteria() : new Criteria().andOperator(parts))
                 .with(STRONGEST_FIRST)
                 .limit(page.first() + 1);
-        if (!withNotes) {
-            query.fields().exclude("evidenceNote");
-        }
         return mongo.find(query, BrainKnowledge.class);
     }
 

@@ -3,7 +3,6 @@ package app.brainbuddy.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.brainbuddy.GraphQlIntegrationTest;
-import app.brainbuddy.MongoCommands;
 import jakarta.validation.Validator;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -19,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import org.bson.BsonDocument;
-import org.bson.BsonInt32;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jspecify.annotations.Nullable;
@@ -64,42 +61,6 @@ class KnowledgeTests extends GraphQlIntegrationTest {
             assertThat((List<?>) node.get("citations"))
                     .hasSize(entry.citations().size());
         });
-    }
-
-    @Test
-    void aPageReadsTheEvidenceNotesOnlyWhenItAsksForThem() {
-        String withoutNotes = "{ knowledge(first: 5) { edges { node { id outcome } } } }";
-        // asked through a fragment and an inline fragment: the selection is read as written
-        String withNotes = "{ knowledge(first: 5) { edges { ...noted } } }"
-                + " fragment noted on BrainKnowledgeEdge { node { id ... on BrainKnowledge { evidenceNote } } }";
-
-        List<MongoCommands.Command> without = mongoCommands.during(() -> anonymous()
-                .document(withoutNotes)
-                .execute()
-                .path("knowledge.edges[*].node.outcome")
-                .entityList(String.class)
-                .hasSize(5));
-        List<MongoCommands.Command> with = mongoCommands.during(() -> anonymous()
-                .document(withNotes)
-                .execute()
-                .path("knowledge.edges[*].node.evidenceNote")
-                .entityList(String.class)
-                .satisfies(notes -> assertThat(notes)
-                        .hasSize(5)
-                        .allSatisfy(note -> assertThat(note).isNotBlank())));
-
-        assertThat(projectionOfTheFind(without)).isEqualTo(new BsonDocument("evidence_note", new BsonInt32(0)));
-        assertThat(projectionOfTheFind(with)).isNull();
-    }
-
-    private static @Nullable BsonDocument projectionOfTheFind(List<MongoCommands.Command> commands) {
-        BsonDocument find = commands.stream()
-                .filter(command ->
-                        command.name().equals("find") && command.collection().equals("brain_knowledge"))
-                .findFirst()
-                .orElseThrow()
-                .document();
-        return find.containsKey("projection") ? find.getDocument("projection") : null;
     }
 
     @Test
