@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with Jackson. Prints the CPU per execution of one thread after a warm-up, to set beside the limit's
  * whole request (bench/run's knowledge row: HTTP, the database read and the JSON together).
  *
- * <p>Usage (bench/run compiles it): java -cp target/bench/classes:LIBS GraphQlFloor [seconds]
+ * <p>Usage (bench/run compiles and runs it): java -cp target/bench/classes:LIBS GraphQlFloor SECONDS TEMPLATE, where
+ * TEMPLATE is the request body bench/run sends for its knowledge row (target/bench/run/templates/knowledge.json).
  */
 public final class GraphQlFloor {
 
@@ -44,14 +45,10 @@ public final class GraphQlFloor {
             type Citation { title: String! authors: String! year: Int! doi: String }
             """;
 
-    // the document bench/run sends for its knowledge row
-    private static final String DOCUMENT = "{ knowledge(first: 20) { edges { node { id stimulusType"
-            + " stimulusParameters outcome evidenceStrength citations { title authors year doi } createdAt }"
-            + " cursor } pageInfo { hasNextPage endCursor } } }";
-
     public static void main(String[] args) throws Exception {
-        long seconds = args.length > 0 ? Long.parseLong(args[0]) : 20;
+        long seconds = Long.parseLong(args[0]);
         JsonMapper json = JsonMapper.builder().build();
+        String document = json.readTree(Files.readString(Path.of(args[1]))).get("query").asString();
         Map<String, Object> page = page(json);
         GraphQLSchema schema = new SchemaGenerator()
                 .makeExecutableSchema(
@@ -64,13 +61,13 @@ public final class GraphQlFloor {
         GraphQL graphQl = GraphQL.newGraphQL(schema).build();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-        run(graphQl, json, seconds * 1_000_000_000L); // warm-up
+        run(graphQl, json, document, seconds * 1_000_000_000L); // warm-up
         long cpu = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
-        long executions = run(graphQl, json, seconds * 1_000_000_000L);
+        long executions = run(graphQl, json, document, seconds * 1_000_000_000L);
         long usedCpu = threads.getCurrentThreadCpuTime() - cpu;
         double elapsed = (System.nanoTime() - started) / 1e9;
-        long executeCpu = executeOnly(graphQl, threads, executions);
+        long executeCpu = executeOnly(graphQl, threads, document, executions);
         System.out.printf(
                 "graphql-java alone, knowledge(first: 20): %d executions in %.1f s; %.3f ms CPU each executed and"
                         + " written as JSON, %.3f ms executed only%n",
@@ -80,12 +77,12 @@ public final class GraphQlFloor {
                 executeCpu / 1e6 / executions);
     }
 
-    private static long run(GraphQL graphQl, JsonMapper json, long nanos) {
+    private static long run(GraphQL graphQl, JsonMapper json, String document, long nanos) {
         long end = System.nanoTime() + nanos;
         long executions = 0;
         long bytes = 0;
         while (System.nanoTime() < end) {
-            ExecutionResult result = graphQl.execute(ExecutionInput.newExecutionInput(DOCUMENT));
+            ExecutionResult result = graphQl.execute(ExecutionInput.newExecutionInput(document));
             if (!result.getErrors().isEmpty()) {
                 throw new IllegalStateException(result.getErrors().toString());
             }
@@ -98,10 +95,10 @@ public final class GraphQlFloor {
         return executions;
     }
 
-    private static long executeOnly(GraphQL graphQl, ThreadMXBean threads, long executions) {
+    private static long executeOnly(GraphQL graphQl, ThreadMXBean threads, String document, long executions) {
         long cpu = threads.getCurrentThreadCpuTime();
         for (long i = 0; i < executions; i++) {
-            graphQl.execute(ExecutionInput.newExecutionInput(DOCUMENT));
+            graphQl.execute(ExecutionInput.newExecutionInput(document));
         }
         return threads.getCurrentThreadCpuTime() - cpu;
     }

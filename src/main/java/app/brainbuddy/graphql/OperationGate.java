@@ -22,8 +22,8 @@ public interface OperationGate {
     }
 
     /**
-     * Admits the operation, or refuses it by throwing an {@link graphql.execution.AbortExecutionException}
-     * (holding nothing then).
+     * Admits the operation, or refuses it by throwing an {@link graphql.execution.AbortExecutionException}. A gate
+     * that throws, whatever it throws, holds nothing then: what it took, it gives back before throwing.
      *
      * @param estimatedCost the document's estimated cost (see {@link QueryCost})
      */

@@ -121,6 +121,15 @@ class RequestLimits extends SimplePerformantInstrumentation {
         return input;
     }
 
+    /** The end of the whole execution, also when it failed: graphql-java completes this context either way. */
+    @Override
+    public @Nullable InstrumentationContext<ExecutionResult> beginExecution(
+            InstrumentationExecutionParameters parameters, @Nullable InstrumentationState state) {
+        return state instanceof Request request
+                ? SimpleInstrumentationContext.whenCompleted((result, failure) -> request.giveBack())
+                : super.beginExecution(parameters, state);
+    }
+
     @Override
     public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
             InstrumentationValidationParameters parameters, @Nullable InstrumentationState state) {
@@ -148,21 +157,31 @@ class RequestLimits extends SimplePerformantInstrumentation {
                         execution.getCoercedVariables().toMap());
         request.subscription =
                 execution.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
-        for (OperationGate gate : gates) {
-            OperationGate.Held held = gate.admit(execution, estimate);
-            synchronized (request.held) {
-                request.held.add(held);
+        try {
+            for (OperationGate gate : gates) {
+                OperationGate.Held held = gate.admit(execution, estimate);
+                synchronized (request.held) {
+                    request.held.add(held);
+                }
             }
+        } catch (RuntimeException refused) {
+            // what the gates before it took; the refusing gate holds nothing
+            request.giveBack();
+            throw refused;
         }
-        return SimpleInstrumentationContext.whenCompleted((result, failure) -> request.giveBack());
+        return super.beginExecuteOperation(parameters, state);
     }
 
     /** Refuses a document over any of its limits; answers its estimated cost. */
     long check(Document document, GraphQLSchema schema, Map<String, Object> variables) {
-        DocumentShape.Figures figures = variables.isEmpty()
-                ? measured.computeIfAbsent(
-                        document, unmeasured -> DocumentShape.measure(document, schema, cost, Map.of()))
-                : DocumentShape.measure(document, schema, cost, variables);
+        DocumentShape.Figures figures = variables.isEmpty() ? measured.get(document) : null;
+        if (figures == null) {
+            // measured outside the map's lock: a large document does not hold up everybody else's check
+            figures = DocumentShape.measure(document, schema, cost, variables);
+            if (variables.isEmpty()) {
+                measured.putIfAbsent(document, figures);
+            }
+        }
         refuseAbove(
                 figures.fields(),
                 limits.maxFields(),
@@ -237,7 +256,7 @@ class RequestLimits extends SimplePerformantInstrumentation {
         if (!(state instanceof Request request)) {
             return super.instrumentExecutionResult(result, parameters, state);
         }
-        // a request refused before its execution (by a limit or a gate) ends here, never completing its contexts
+        // a request refused by a limit or a gate (an abort) ends here without completing beginExecution's context
         request.giveBack();
         if (request.tooLarge) {
             return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult()

@@ -11,24 +11,21 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Per person, on each request: a bulkhead of {@code in-flight} requests running at once in this
- * instance (a replica counts its own: the bulkhead protects the instance's threads, which are not
- * shared), and the rate of expensive requests (estimated at {@code expensive-cost} or more),
- * counted in MongoDB across instances. A person over either limit is refused with a FORBIDDEN that
- * says when to retry; nobody else waits for them. The first gate: a person's requests waiting for a
- * heavy lane hold their places too.
+ * Per person, a bulkhead of {@code in-flight} operations running at once in this instance (a replica counts its
+ * own: the bulkhead protects the instance's threads, which are not shared). A person over it is refused with a
+ * FORBIDDEN that says when to retry; nobody else waits for them. The first gate: a person's requests waiting for a
+ * heavy lane hold their places too. A place is taken once the document is parsed, validated and within its limits
+ * (work bounded by the document limits, linear in the document's length), and given back when the execution ends.
  */
 @Component
 @Order(1)
 class PersonRequests implements OperationGate {
 
     private final PersonLimits limits;
-    private final PersonQuotas quotas;
     private final ConcurrentHashMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
-    PersonRequests(PersonLimits limits, PersonQuotas quotas) {
+    PersonRequests(PersonLimits limits) {
         this.limits = limits;
-        this.quotas = quotas;
     }
 
     @Override
@@ -38,19 +35,6 @@ class PersonRequests implements OperationGate {
             return Held.NOTHING;
         }
         String userId = caller.user().id();
-        Held place = take(userId);
-        if (estimatedCost >= limits.expensiveCost()) {
-            try {
-                quotas.expensiveRequest(userId);
-            } catch (ApiException refused) {
-                place.giveBack();
-                throw refused.abort();
-            }
-        }
-        return place;
-    }
-
-    private Held take(String userId) {
         int running = inFlight.merge(userId, 1, Integer::sum);
         Held place = () -> inFlight.computeIfPresent(userId, (user, count) -> count == 1 ? null : count - 1);
         if (running > limits.inFlight()) {

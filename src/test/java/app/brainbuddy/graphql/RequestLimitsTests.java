@@ -8,7 +8,6 @@ import static org.mockito.Mockito.when;
 import app.brainbuddy.TestClock;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
-import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -71,34 +70,41 @@ class RequestLimitsTests {
         RequestLimits limits = limits(List.of(first, second));
         InstrumentationState request = state(limits);
 
-        InstrumentationContext<ExecutionResult> operation = begin(limits, request);
+        InstrumentationContext<ExecutionResult> execution = limits.beginExecution(null, request);
+        begin(limits, request);
         assertThat(asked).containsExactly("first 1", "second 1");
         assertThat(givenBack).hasValue(0);
 
-        operation.onCompleted(ExecutionResult.newExecutionResult().build(), null);
+        execution.onCompleted(null, new IllegalStateException("the execution failed"));
         limits.instrumentExecutionResult(ExecutionResult.newExecutionResult().build(), null, request)
                 .get();
         assertThat(givenBack).as("each of the two holds, once").hasValue(2);
     }
 
     @Test
-    void whatEarlierGatesHoldIsGivenBackWhenALaterOneRefuses() throws Exception {
-        AtomicInteger givenBack = new AtomicInteger();
-        OperationGate holding = (execution, cost) -> givenBack::incrementAndGet;
-        OperationGate refusing = (execution, cost) -> {
-            throw ApiException.forbidden("refused").abort();
-        };
-        RequestLimits limits = limits(List.of(holding, refusing));
-        InstrumentationState request = state(limits);
+    void whatEarlierGatesHoldIsGivenBackAtOnceWhenALaterOneRefusesOrFails() {
+        for (RuntimeException failure :
+                List.of(ApiException.forbidden("refused").abort(), new IllegalStateException("database down"))) {
+            AtomicInteger givenBack = new AtomicInteger();
+            OperationGate holding = (execution, cost) -> givenBack::incrementAndGet;
+            OperationGate failing = (execution, cost) -> {
+                throw failure;
+            };
+            RequestLimits limits = limits(List.of(holding, failing));
+            InstrumentationState request = state(limits);
 
-        assertThatThrownBy(() -> begin(limits, request)).isInstanceOf(AbortExecutionException.class);
-        // graphql-java answers an aborted execution with its error and ends it here
-        limits.instrumentExecutionResult(ExecutionResult.newExecutionResult().build(), null, request)
-                .get();
-        assertThat(givenBack).hasValue(1);
+            assertThatThrownBy(() -> begin(limits, request)).isSameAs(failure);
+            // an abort ends in instrumentExecutionResult, another failure in beginExecution's context: neither is
+            // needed
+            assertThat(givenBack).as(failure.getClass().getSimpleName()).hasValue(1);
+            limits.instrumentExecutionResult(
+                            ExecutionResult.newExecutionResult().build(), null, request)
+                    .join();
+            assertThat(givenBack).hasValue(1);
+        }
     }
 
-    private InstrumentationContext<ExecutionResult> begin(RequestLimits limits, InstrumentationState request) {
+    private void begin(RequestLimits limits, InstrumentationState request) {
         limits.beginValidation(
                 new InstrumentationValidationParameters(
                         ExecutionInput.newExecutionInput("{ a }").build(), DOCUMENT, SCHEMA),
@@ -108,7 +114,7 @@ class RequestLimitsTests {
                 .thenReturn(OperationDefinition.newOperationDefinition()
                         .operation(OperationDefinition.Operation.QUERY)
                         .build());
-        return limits.beginExecuteOperation(new InstrumentationExecuteOperationParameters(execution), request);
+        limits.beginExecuteOperation(new InstrumentationExecuteOperationParameters(execution), request);
     }
 
     private static InstrumentationState state(RequestLimits limits) {
